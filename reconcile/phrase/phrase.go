@@ -46,3 +46,9 @@ func Count(s string, o Options) (reconcile.Reading, error) {
 func Date(s string, published reconcile.Range, o Options) (r reconcile.Reading, warnings []string, err error) {
 	return reconcile.Reading{}, nil, errTODO
 }
+
+// Span reads the precise date forms used by `published`, `as_of` and event
+// dates: "2024-01-03", "2024-01", "2024", or "2024-01-08..2024-01-14".
+func Span(s string) (reconcile.Range, error) {
+	return reconcile.Range{}, errTODO
+}
