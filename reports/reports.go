@@ -1,0 +1,267 @@
+// Package reports renders what crosscheck concluded: lint lines, the check
+// listing, the JSON report, the terminal table, explain timelines and value
+// readings. Renderers take a reconcile.Result (or, for lint and value, a few
+// plain values) and an io.Writer; they never load files or read the clock, so
+// the same Result always renders to the same bytes.
+package reports
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/reconcile"
+)
+
+// Stats are the corpus counts every summary line starts with.
+type Stats struct {
+	Sources int
+	Claims  int
+	// Verified claims had their quote found in the archived text;
+	// Unverified claims come from sources with no archived text to check.
+	Verified   int
+	Unverified int
+}
+
+// StatsOf takes the counts from a reconciled result.
+func StatsOf(r reconcile.Result) Stats {
+	return Stats{Sources: len(r.Sources), Claims: r.Claims, Verified: r.Verified, Unverified: r.Unverified}
+}
+
+// plural renders "1 error", "2 errors".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// corpusLine is the shared start of lint and check summaries, e.g.
+// "6 sources, 74 claims (68 verified, 6 unverified)".
+func corpusLine(s Stats) string {
+	return fmt.Sprintf("%s, %s (%d verified, %d unverified)",
+		plural(s.Sources, "source"), plural(s.Claims, "claim"), s.Verified, s.Unverified)
+}
+
+// severityCounts renders "0 errors, 2 warnings", adding notes only when
+// there are some, since notes never fail a run.
+func severityCounts(errors, warnings, notes int) string {
+	s := plural(errors, "error") + ", " + plural(warnings, "warning")
+	if notes > 0 {
+		s += ", " + plural(notes, "note")
+	}
+	return s
+}
+
+// sortedProblems orders problems by place in the corpus so output never
+// depends on the order the loader happened to find them in.
+func sortedProblems(ps []reconcile.Problem) []reconcile.Problem {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b reconcile.Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return out
+}
+
+// sortedGroups orders groups by event, then property, as Result promises;
+// sorting again costs little and keeps renderers safe from a careless caller.
+func sortedGroups(gs []reconcile.GroupResult) []reconcile.GroupResult {
+	out := slices.Clone(gs)
+	slices.SortStableFunc(out, func(a, b reconcile.GroupResult) int {
+		return cmp.Or(cmp.Compare(a.Event, b.Event), cmp.Compare(a.Property, b.Property))
+	})
+	return out
+}
+
+// isTermKind reports whether a kind is read as vocabulary terms rather
+// than as a range.
+func isTermKind(k reconcile.Kind) bool {
+	switch k {
+	case reconcile.Place, reconcile.Nationality, reconcile.Category, reconcile.Text:
+		return true
+	}
+	return false
+}
+
+// readingKind is the kind a reading was made as, falling back to the
+// group's kind for readings built without one.
+func readingKind(rd reconcile.Reading, fallback reconcile.Kind) reconcile.Kind {
+	if rd.Kind != "" {
+		return rd.Kind
+	}
+	return fallback
+}
+
+// ReadAs says in a few characters how a value was read: "[90, 99]",
+// "[101, ∞)", "Jan 2024", "shiraz". It is the column a fact-checker scans
+// to challenge an interpretation.
+func ReadAs(rd reconcile.Reading, k reconcile.Kind) string {
+	switch readingKind(rd, k) {
+	case reconcile.Count:
+		return rd.Range.String()
+	case reconcile.Date:
+		return reconcile.FormatDays(rd.Range)
+	case reconcile.Text:
+		return strings.Join(rd.Terms, " | ")
+	default:
+		return strings.Join(rd.Terms, ", ")
+	}
+}
+
+// isoSpan renders a day range in the forms the claims format itself uses:
+// "2024-01-04", "2024-01-01..2024-01-31", or "2024-01-01.." when open.
+func isoSpan(r reconcile.Range) string {
+	switch {
+	case r.Open():
+		return reconcile.FormatDay(r.Min) + ".."
+	case r.Min == r.Max:
+		return reconcile.FormatDay(r.Min)
+	default:
+		return reconcile.FormatDay(r.Min) + ".." + reconcile.FormatDay(r.Max)
+	}
+}
+
+// ISORange renders a date reading for one-line output: one ISO day, or
+// [first, last] with ∞ for no last day.
+func ISORange(r reconcile.Range) string {
+	switch {
+	case r.Open():
+		return "[" + reconcile.FormatDay(r.Min) + ", ∞)"
+	case r.Min == r.Max:
+		return reconcile.FormatDay(r.Min)
+	default:
+		return "[" + reconcile.FormatDay(r.Min) + ", " + reconcile.FormatDay(r.Max) + "]"
+	}
+}
+
+// agreedText renders a group's agreed range for people.
+func agreedText(r reconcile.Range, k reconcile.Kind) string {
+	if k == reconcile.Date {
+		return reconcile.FormatDays(r)
+	}
+	return r.String()
+}
+
+// estimateText renders "low 91, best 95, high 99" (high "∞" when no
+// agreeing claim sets an upper end).
+func estimateText(e reconcile.Estimate) string {
+	high := "∞"
+	if e.High != reconcile.Unbounded {
+		high = fmt.Sprint(e.High)
+	}
+	return fmt.Sprintf("low %d, best %d, high %s", e.Low, e.Best, high)
+}
+
+// verdict is the agrees? column: superseded wins over agreement, since a
+// revised figure is neither endorsed nor disputed any more.
+func verdict(g reconcile.GroupResult, i int) string {
+	switch {
+	case i < len(g.Superseded) && g.Superseded[i]:
+		return "superseded"
+	case i < len(g.Agreeing) && g.Agreeing[i]:
+		return "✓"
+	default:
+		return "✗"
+	}
+}
+
+// sourceName is the outlet a reader knows, or the source id when the
+// source names none.
+func sourceName(r reconcile.Result, id string) string {
+	for _, s := range r.Sources {
+		if s.ID == id {
+			if s.Outlet != "" {
+				return s.Outlet
+			}
+			break
+		}
+	}
+	return id
+}
+
+// eventTitle renders "Kerman bombings (kerman-bombing-2024)".
+func eventTitle(r reconcile.Result, id string) string {
+	if e, ok := r.Events[id]; ok && e.Name != "" && e.Name != id {
+		return e.Name + " (" + id + ")"
+	}
+	return id
+}
+
+// propertyTitle renders "Deaths (deaths)".
+func propertyTitle(r reconcile.Result, id string) string {
+	if p, ok := r.Properties[id]; ok && p.Name != "" && p.Name != id {
+		return p.Name + " (" + id + ")"
+	}
+	return id
+}
+
+// subjectPos is where a finding is reported: its first subject claim, the
+// claim a fact-checker has to go and look at.
+func subjectPos(f reconcile.Finding) reconcile.Pos {
+	for _, c := range f.Claims {
+		if c.Role == reconcile.Subject {
+			return c.Pos
+		}
+	}
+	if len(f.Claims) > 0 {
+		return f.Claims[0].Pos
+	}
+	return reconcile.Pos{}
+}
+
+// truncate shortens s to at most n runes on a word boundary where one is
+// near, marking the cut with "…".
+func truncate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)*2/3 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// severityRank orders errors before warnings before notes.
+func severityRank(s reconcile.Severity) int {
+	switch s {
+	case reconcile.Error:
+		return 0
+	case reconcile.Warning:
+		return 1
+	case reconcile.Note:
+		return 2
+	}
+	return 3
+}
+
+// sortedFindings orders findings as Result promises (open first, then by
+// severity, event, property), keeping the core's order among equals.
+func sortedFindings(fs []reconcile.Finding) []reconcile.Finding {
+	out := slices.Clone(fs)
+	slices.SortStableFunc(out, func(a, b reconcile.Finding) int {
+		return cmp.Or(
+			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
+			cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)),
+			cmp.Compare(a.Event, b.Event),
+			cmp.Compare(a.Property, b.Property),
+		)
+	})
+	return out
+}
+
+func statusRank(s reconcile.Status) int {
+	if s == reconcile.Open {
+		return 0
+	}
+	return 1
+}
