@@ -1,0 +1,146 @@
+// Package textnorm holds the two ways crosscheck compares text: Normalize,
+// for quotes against archived articles (only typography is forgiven), and
+// Key, for names against the vocabulary (case and punctuation are forgiven
+// too). Both are pure and shared by the loader and the draft command, so a
+// quote that lints also drafts.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalize folds the typography that differs between a web page and the
+// same words retyped: every run of white space (including NBSP and line
+// breaks) becomes one space, curly and low quotes become straight ones, and
+// the dash family becomes a hyphen-minus. Case and everything else are kept,
+// because a quote must be verbatim. Leading and trailing space is dropped.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsSpace(r) {
+			// A broken byte cannot be typed into a quote either way;
+			// treating it as a gap keeps the surrounding words matchable.
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+func fold(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛':
+		return '\''
+	case '“', '”', '„', '‟':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―':
+		return '-'
+	}
+	return r
+}
+
+// Key is the form in which names are matched: lower case, with hyphens,
+// dashes, underscores and white space all one space, other punctuation and
+// symbols dropped, and a leading "the" removed. So "IS-K" and "is k" match,
+// "U.S." and "US" match, but "ISK" does not match "IS-K": joining words
+// changes a name, separating them with a hyphen does not.
+func Key(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		r = fold(r)
+		switch {
+		case r == '-' || r == '_' || unicode.IsSpace(r) || r == utf8.RuneError:
+			space = b.Len() > 0
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+		// Anything else (apostrophes, dots, brackets, ampersands) is
+		// dropped without leaving a gap: "U.S." is "us", "Shah's" "shahs".
+	}
+	k := b.String()
+	if rest, ok := strings.CutPrefix(k, "the "); ok && rest != "" {
+		k = rest
+	}
+	return k
+}
+
+// Distance is the edit distance between a and b in runes, counting a
+// swap of two adjacent runes as one edit (typists swap letters: "qoute"),
+// and giving up early (returning limit+1) once it must exceed limit, so
+// comparing a name against a large vocabulary stays cheap.
+func Distance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	// Three rows of the optimal-string-alignment table.
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// Closest returns the candidate nearest to s, compared as Keys, if it is
+// near enough to be a plausible typo (about one edit in three characters,
+// at least one, at most four), else "". Ties go to the earlier candidate, so
+// callers get a stable answer by passing candidates in a stable order. A
+// candidate equal to s (as a Key) is returned too: "Shiraz " for "shiraz"
+// is worth suggesting when the exact spelling is required.
+func Closest(s string, candidates []string) string {
+	k := Key(s)
+	if k == "" {
+		k = strings.ToLower(s)
+	}
+	limit := min(max(utf8.RuneCountInString(k)/3, 1), 4)
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		ck := Key(c)
+		if ck == "" {
+			ck = strings.ToLower(c)
+		}
+		if d := Distance(k, ck, bestD-1); d < bestD {
+			best, bestD = c, d
+			if d == 0 {
+				break
+			}
+		}
+	}
+	return best
+}
