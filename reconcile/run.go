@@ -1,13 +1,118 @@
 package reconcile
 
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
 // Run groups a corpus's claims by event and property, reconciles each group
-// and gathers the findings. It is pure: the same corpus gives the same result.
+// and gathers the findings. It is pure: the same corpus gives the same
+// result, whatever order the claims arrived in.
 func Run(c Corpus) Result {
-	return Result{Sources: c.Sources, Events: c.Events, Properties: c.Properties, Problems: c.Problems}
+	res := Result{
+		Sources:    slices.Clone(c.Sources),
+		Events:     c.Events,
+		Properties: c.Properties,
+		Problems:   slices.Clone(c.Problems),
+		Claims:     len(c.Claims),
+		Unverified: c.Unverified,
+	}
+	slices.SortFunc(res.Sources, func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
+	l := Lookup{Hierarchy: c.Hierarchy, Sources: map[string]*Source{}}
+	for i := range res.Sources {
+		l.Sources[res.Sources[i].ID] = &res.Sources[i]
+	}
+	groups := groupClaims(c)
+	res.Groups = make([]GroupResult, len(groups))
+	// Groups are independent, so they reconcile on every core; results land
+	// in their own slot, keeping the output order fixed.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				res.Groups[i] = ReconcileGroup(groups[i], l)
+			}
+		}()
+	}
+	for i := range groups {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range res.Groups {
+		res.Findings = append(res.Findings, res.Groups[i].Findings...)
+		for _, cl := range res.Groups[i].Claims {
+			if cl.Verified {
+				res.Verified++
+			}
+		}
+	}
+	SortFindings(res.Findings)
+	SortProblems(res.Problems)
+	return res
 }
 
-// ReconcileGroup decides which claims in one group can all hold at once and
-// reports the rest against them.
-func ReconcileGroup(g Group, h Hierarchy) GroupResult {
-	return GroupResult{Group: g}
+func groupClaims(c Corpus) []Group {
+	type key struct{ event, property string }
+	index := map[key]int{}
+	var groups []Group
+	for _, cl := range c.Claims {
+		k := key{cl.Event, cl.Property}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			p := c.Properties[cl.Property]
+			groups = append(groups, Group{Event: cl.Event, Property: cl.Property, Kind: p.Kind, Cumulative: p.Cumulative})
+		}
+		groups[i].Claims = append(groups[i].Claims, cl)
+	}
+	slices.SortFunc(groups, func(a, b Group) int {
+		return cmp.Or(strings.Compare(a.Event, b.Event), strings.Compare(a.Property, b.Property))
+	})
+	for i := range groups {
+		slices.SortStableFunc(groups[i].Claims, compareClaims)
+	}
+	return groups
+}
+
+func compareClaims(a, b Claim) int {
+	return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), strings.Compare(a.ID, b.ID))
+}
+
+var severityRank = map[Severity]int{Error: 0, Warning: 1, Note: 2}
+
+// SortFindings puts open findings first, then the most severe, then by event
+// and property, so the top of a report is what needs a person.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
+			cmp.Compare(severityRank[a.Severity], severityRank[b.Severity]),
+			strings.Compare(a.Event, b.Event),
+			strings.Compare(a.Property, b.Property),
+			strings.Compare(a.Summary, b.Summary),
+		)
+	})
+}
+
+func statusRank(s Status) int {
+	if s == Open {
+		return 0
+	}
+	return 1
+}
+
+// SortProblems orders problems by file, line, column, then message.
+func SortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col), strings.Compare(a.Message, b.Message))
+	})
 }

@@ -1,0 +1,341 @@
+package reconcile
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// namedInSummary is how many claims a one-line summary names on each side
+// before it says "and N more": enough to recognise the sources, short
+// enough to read in a CI log.
+const namedInSummary = 3
+
+// keptInFinding bounds the claims a finding lists as its other side, so a
+// story repeated by ten thousand sources does not make a ten-thousand-line
+// finding. The summary still counts them all.
+const keptInFinding = 20
+
+func (rc *reconciler) sourceName(c *Claim) string {
+	if s := rc.l.Sources[c.Source]; s != nil {
+		switch {
+		case s.Outlet != "":
+			return s.Outlet
+		case s.Title != "":
+			return s.Title
+		}
+	}
+	return c.Source
+}
+
+// label names a claim in a sentence: `over 100 (The Conversation, Jan 2024)`.
+func (rc *reconciler) label(c *Claim) string {
+	return fmt.Sprintf("%s (%s, %s)", c.Value, rc.sourceName(c), FormatDays(c.AsOf))
+}
+
+// listLabels joins claim labels into "a, b or c", naming at most
+// namedInSummary of them. Claims that read alike and hold as of the same
+// time are named once, with their sources together; the rest are counted.
+// It looks at each claim once with no allocation, so a side of ten thousand
+// claims costs little.
+func (rc *reconciler) listLabels(idx []int, conj string) string {
+	type entry struct {
+		value   string
+		asOf    Range
+		sources []string
+		more    int
+	}
+	var named []*entry
+	unnamed := 0
+	for _, i := range idx {
+		c := &rc.g.Claims[i]
+		var e *entry
+		for _, n := range named {
+			if n.value == c.Value && n.asOf == c.AsOf {
+				e = n
+				break
+			}
+		}
+		if e == nil {
+			if len(named) == namedInSummary {
+				unnamed++
+				continue
+			}
+			e = &entry{value: c.Value, asOf: c.AsOf}
+			named = append(named, e)
+		}
+		name := rc.sourceName(c)
+		switch {
+		case slices.Contains(e.sources, name):
+		case len(e.sources) < namedInSummary:
+			e.sources = append(e.sources, name)
+		default:
+			e.more++
+		}
+	}
+	var parts []string
+	for _, e := range named {
+		who := strings.Join(e.sources, "; ")
+		if e.more > 0 {
+			who += fmt.Sprintf(" and %d more", e.more)
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, %s)", e.value, who, FormatDays(e.asOf)))
+	}
+	switch {
+	case unnamed == 1:
+		return strings.Join(parts, ", ") + " and 1 more claim"
+	case unnamed > 0:
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more claims", unnamed)
+	case len(parts) == 1:
+		return parts[0]
+	default:
+		return strings.Join(parts[:len(parts)-1], ", ") + " " + conj + " " + parts[len(parts)-1]
+	}
+}
+
+func (rc *reconciler) authorityName(i int) string {
+	if c := &rc.g.Claims[i]; c.AttributedTo != "" {
+		return c.AttributedTo
+	}
+	return rc.sourceName(&rc.g.Claims[i])
+}
+
+func (rc *reconciler) finding(kind FindingKind, sev Severity, subject, against []int) Finding {
+	f := Finding{Event: rc.g.Event, Property: rc.g.Property, Kind: kind, Severity: sev, Status: Open}
+	for _, i := range subject {
+		f.Claims = append(f.Claims, FindingClaim{Claim: rc.g.Claims[i], Role: Subject})
+	}
+	for x, i := range against {
+		if x == keptInFinding {
+			break
+		}
+		f.Claims = append(f.Claims, FindingClaim{Claim: rc.g.Claims[i], Role: Against})
+	}
+	return f
+}
+
+func (rc *reconciler) revisionFinding(r revision) Finding {
+	f := rc.finding(Revision, Note, r.superseded, []int{r.last})
+	var steps []string
+	for _, i := range append(slices.Clone(r.superseded), r.last) {
+		c := &rc.g.Claims[i]
+		steps = append(steps, fmt.Sprintf("%s (%s)", c.Value, FormatDays(c.AsOf)))
+	}
+	who := rc.authorityName(r.last)
+	f.Summary = fmt.Sprintf("%s revised its figure: %s; the earlier figures are superseded", who, strings.Join(steps, ", then "))
+	f.Why = fmt.Sprintf("Claims attributed to the same authority (%s) that cannot both hold are read as a revision: the later statement replaces the earlier one, which takes no further part in the comparison.", who)
+	return f
+}
+
+// disagreements reports every claim outside the agreeing set against the
+// agreeing claims it contradicts, and any claim that repeats a superseded
+// figure after its revision as stale. Claims that read alike and hold as of
+// the same time share one finding.
+func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs []revision) []Finding {
+	var out []Finding
+	// Stale claims are reported one finding per shape too, but their shape
+	// never entered the agreeing search, so gather them here.
+	staleShapes := map[string][]int{}
+	var staleOrder []string
+	for i := range rc.g.Claims {
+		if superseded[i] || stale[i] == nil {
+			continue
+		}
+		k := rc.shapeKey(&rc.g.Claims[i])
+		if _, ok := staleShapes[k]; !ok {
+			staleOrder = append(staleOrder, k)
+		}
+		staleShapes[k] = append(staleShapes[k], i)
+	}
+	for _, k := range staleOrder {
+		subject := staleShapes[k]
+		m := stale[subject[0]]
+		f := rc.finding(Stale, Warning, subject, []int{m.by, m.old})
+		f.Summary = fmt.Sprintf("%s repeats %s, which %s revised to %s on %s",
+			rc.listLabels(subject, "and"), rc.g.Claims[m.old].Value, rc.authorityName(m.by),
+			rc.g.Claims[m.by].Value, FormatDays(rc.g.Claims[m.by].AsOf))
+		f.Why = "The claim was made after the revision, yet matches only the superseded figure."
+		out = append(out, f)
+	}
+	// One finding per reading, not per (reading, day): "84" said on
+	// twenty different days is one thing for a person to look at.
+	byReading := map[string][]*shape{}
+	var readings []string
+	for _, s := range rc.shapes {
+		if s.alive {
+			continue
+		}
+		k := rc.readingKey(&rc.g.Claims[s.claims[0]])
+		if _, ok := byReading[k]; !ok {
+			readings = append(readings, k)
+		}
+		byReading[k] = append(byReading[k], s)
+	}
+	for _, k := range readings {
+		var subject, against []int
+		seen := map[int]bool{}
+		for _, s := range byReading[k] {
+			subject = append(subject, s.claims...)
+			for _, j := range s.adj {
+				if rc.shapes[j].alive && !seen[j] {
+					seen[j] = true
+					against = append(against, rc.shapes[j].claims...)
+				}
+			}
+		}
+		slices.Sort(subject)
+		slices.Sort(against)
+		first := subject[0]
+		f := rc.finding(Conflict, Error, subject, against)
+		f.Summary = fmt.Sprintf("%s cannot hold with %s", rc.listLabels(subject, "and"), rc.listLabels(against, "or"))
+		if m := rc.matchesOnlySuperseded(first, revs); m != nil {
+			f.Summary += fmt.Sprintf("; it matches only the superseded %s, revised to %s on %s",
+				rc.label(&rc.g.Claims[m.old]), rc.g.Claims[m.by].Value, FormatDays(rc.g.Claims[m.by].AsOf))
+		}
+		f.Why = rc.why(first, against)
+		out = append(out, f)
+	}
+	return out
+}
+
+type staleMatch struct{ old, by int }
+
+// matchesOnlySuperseded finds a superseded figure that claim i matches while
+// it does not match the authority's last figure (time ignored).
+func (rc *reconciler) matchesOnlySuperseded(i int, revs []revision) *staleMatch {
+	c := &rc.g.Claims[i]
+	for _, r := range revs {
+		if i == r.last || sameReading(rc.g, rc.l.Hierarchy, c, &rc.g.Claims[r.last]) {
+			continue
+		}
+		for _, old := range r.superseded {
+			if sameReading(rc.g, rc.l.Hierarchy, c, &rc.g.Claims[old]) {
+				return &staleMatch{old: old, by: r.last}
+			}
+		}
+	}
+	return nil
+}
+
+// stale marks claims made certainly after a revision that repeat the
+// superseded figure: they are explained by the revision, so, like the
+// superseded figures themselves, they take no part in finding the agreeing
+// set. "Repeat" is narrower than "match": for a count that can rise, a
+// later "at least 91" may be the toll rising past the revised 84, but a
+// later "103" is the withdrawn figure said again.
+func (rc *reconciler) stale(revs []revision) []*staleMatch {
+	out := make([]*staleMatch, len(rc.g.Claims))
+	for i := range rc.g.Claims {
+		m := rc.matchesOnlySuperseded(i, revs)
+		if m != nil && rc.certainlyAfter(i, m.by) && repeats(rc.g, &rc.g.Claims[i], &rc.g.Claims[m.old]) {
+			out[i] = m
+		}
+	}
+	return out
+}
+
+func repeats(g *Group, a, old *Claim) bool {
+	if g.Kind != Count {
+		return true // matching is repeating for dates, places and categories
+	}
+	ra, ro := a.Reading.Range, old.Reading.Range
+	return ra == ro || (a.Reading.Point == old.Reading.Point && ra.Overlaps(ro))
+}
+
+func (rc *reconciler) certainlyAfter(i, j int) bool {
+	return before(rc.g.Claims[j].AsOf, rc.g.Claims[i].AsOf)
+}
+
+// why spells out, for `explain`, how each side was read and why they cannot
+// both hold.
+func (rc *reconciler) why(subject int, against []int) string {
+	s := &rc.g.Claims[subject]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q from %s was read as %s.", s.Value, rc.sourceName(s), readingText(rc.g.Kind, s.Reading))
+	for x, i := range against {
+		if x == namedInSummary {
+			fmt.Fprintf(&b, " And %d more.", len(against)-x)
+			break
+		}
+		a := &rc.g.Claims[i]
+		fmt.Fprintf(&b, " %q from %s was read as %s", a.Value, rc.sourceName(a), readingText(rc.g.Kind, a.Reading))
+		switch {
+		case rc.g.Kind != Count && rc.g.Kind != Date:
+			b.WriteString("; neither contains the other.")
+		case rc.g.Cumulative && before(a.AsOf, s.AsOf):
+			fmt.Fprintf(&b, " as of %s, earlier; a count that can only rise cannot fall to the later figure.", FormatDays(a.AsOf))
+		case rc.g.Cumulative && before(s.AsOf, a.AsOf):
+			fmt.Fprintf(&b, " as of %s, later; a count that can only rise cannot fall to it.", FormatDays(a.AsOf))
+		case rc.g.Cumulative:
+			fmt.Fprintf(&b, " as of %s, which may be the same time; no value lies in both.", FormatDays(a.AsOf))
+		default:
+			b.WriteString("; no value lies in both.")
+		}
+	}
+	return b.String()
+}
+
+func readingText(k Kind, r Reading) string {
+	switch k {
+	case Date:
+		return FormatDays(r.Range)
+	case Count:
+		if r.Range.Open() {
+			return fmt.Sprintf("%d or more", r.Range.Min)
+		}
+		if r.Range.Min == r.Range.Max {
+			return fmt.Sprintf("exactly %d", r.Range.Min)
+		}
+		return fmt.Sprintf("%d to %d", r.Range.Min, r.Range.Max)
+	default:
+		return strings.Join(r.Terms, ", ")
+	}
+}
+
+// agreed is the range the agreeing claims allow as of the latest of them.
+// For a cumulative count the figure can only have risen, so every agreeing
+// claim sets a floor, but only the latest ones (those no agreeing claim is
+// certainly later than) set a ceiling. The estimate takes the median of the
+// figures those latest claims state, kept inside the agreed range.
+func (rc *reconciler) agreed(agreeing []bool) (*Range, *Estimate) {
+	var idx []int
+	for i, ok := range agreeing {
+		if ok {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return nil, nil
+	}
+	r := Range{Min: 0, Max: Unbounded}
+	if rc.g.Kind == Date {
+		r.Min = -Unbounded
+	}
+	// A claim is among the latest when no agreeing claim certainly follows
+	// it, i.e. it may hold as late as the latest-starting one.
+	lastStart := int64(-Unbounded)
+	for _, i := range idx {
+		lastStart = max(lastStart, rc.g.Claims[i].AsOf.Min)
+	}
+	var points []int64
+	for _, i := range idx {
+		c := &rc.g.Claims[i]
+		r.Min = max(r.Min, c.Reading.Range.Min)
+		if !rc.g.Cumulative || c.AsOf.Max >= lastStart {
+			r.Max = min(r.Max, c.Reading.Range.Max)
+			points = append(points, c.Reading.Point)
+		}
+	}
+	if r.Min > r.Max {
+		// Cannot happen for a consistent set; guard so a bug shows as no
+		// estimate rather than an inverted range.
+		return nil, nil
+	}
+	slices.Sort(points)
+	best := points[len(points)/2]
+	if len(points)%2 == 0 {
+		best = points[len(points)/2-1] + (points[len(points)/2]-points[len(points)/2-1])/2
+	}
+	best = min(max(best, r.Min), r.Max)
+	return &r, &Estimate{Low: r.Min, Best: best, High: r.Max}
+}

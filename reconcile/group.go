@@ -1,0 +1,248 @@
+package reconcile
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Lookup is what reconciling a group needs to know beyond its claims: how
+// vocabulary terms nest, and how to name a source in a sentence.
+type Lookup struct {
+	Hierarchy Hierarchy
+	Sources   map[string]*Source
+}
+
+// ReconcileGroup decides which claims in one group can all hold at once and
+// reports the rest against them. It is pure, and costs time in the number of
+// distinct (reading, as-of) shapes in the group rather than in claims, so a
+// story repeated by thousands of sources stays cheap.
+//
+// The steps, in the order a fact-checker would take them:
+//  1. revisions: an authority that later gives a figure incompatible with its
+//     own earlier one has revised it; the earlier figure is superseded and
+//     takes no further part;
+//  2. stale claims: made after a revision, they repeat the superseded figure;
+//     they too are explained and take no further part;
+//  3. the largest set of the remaining claims that can all hold at once;
+//  4. every claim outside it is reported against the claims it contradicts.
+func ReconcileGroup(g Group, l Lookup) GroupResult {
+	n := len(g.Claims)
+	res := GroupResult{Group: g, Agreeing: make([]bool, n), Superseded: make([]bool, n)}
+	if n == 0 {
+		return res
+	}
+	rc := &reconciler{g: &res.Group, l: l}
+	revs := rc.revisions(res.Superseded)
+	stale := rc.stale(revs)
+	explained := make([]bool, n)
+	for i := range explained {
+		explained[i] = res.Superseded[i] || stale[i] != nil
+	}
+	res.Agreeing = rc.largestAgreeing(explained)
+	for _, r := range revs {
+		res.Findings = append(res.Findings, rc.revisionFinding(r))
+	}
+	res.Findings = append(res.Findings, rc.disagreements(res.Superseded, stale, revs)...)
+	if g.Kind == Count || g.Kind == Date {
+		res.Agreed, res.Estimate = rc.agreed(res.Agreeing)
+	}
+	return res
+}
+
+type reconciler struct {
+	g      *Group
+	l      Lookup
+	shapes []*shape // of the claims neither superseded nor stale, set by largestAgreeing
+}
+
+func (rc *reconciler) compatible(i, j int) bool {
+	return compatible(rc.g, rc.l.Hierarchy, &rc.g.Claims[i], &rc.g.Claims[j])
+}
+
+// revision is one authority's chain of figures: the superseded ones and
+// the claim that stands last.
+type revision struct {
+	authority  string
+	superseded []int
+	// replacedBy maps each superseded claim to the claim that contradicted it.
+	replacedBy map[int]int
+	last       int
+}
+
+// statedLater reports whether the same authority made claim j after claim i.
+// Two claims as of the same day count as ordered only when both carry an
+// explicit as_of in the same file: then the file's order is the order of
+// statements ("an initial 103, then 95"). Otherwise a same-day difference is
+// a plain disagreement, not a revision.
+func (rc *reconciler) statedLater(i, j int) bool {
+	a, b := &rc.g.Claims[i], &rc.g.Claims[j]
+	if before(a.AsOf, b.AsOf) {
+		return true
+	}
+	return a.AsOf == b.AsOf && a.AsOfText != "" && b.AsOfText != "" &&
+		a.Pos.File == b.Pos.File && a.Pos.Line < b.Pos.Line
+}
+
+func (rc *reconciler) revisions(superseded []bool) []revision {
+	byAuthority := map[string][]int{}
+	for i := range rc.g.Claims {
+		if a := rc.g.Claims[i].Authority; a != "" {
+			byAuthority[a] = append(byAuthority[a], i)
+		}
+	}
+	var out []revision
+	for _, auth := range sortedKeys(byAuthority) {
+		idx := byAuthority[auth]
+		if len(idx) < 2 {
+			continue
+		}
+		r := revision{authority: auth, replacedBy: map[int]int{}}
+		for x, i := range idx {
+			for _, j := range idx[x+1:] {
+				for _, p := range [][2]int{{i, j}, {j, i}} {
+					if !superseded[p[0]] && rc.statedLater(p[0], p[1]) && !rc.compatible(p[0], p[1]) {
+						superseded[p[0]] = true
+						r.superseded = append(r.superseded, p[0])
+						r.replacedBy[p[0]] = p[1]
+					}
+				}
+			}
+		}
+		if len(r.superseded) == 0 {
+			continue
+		}
+		// The chain ends at the authority's latest claim that nothing
+		// superseded; follow replacements to find it.
+		last := r.superseded[0]
+		for superseded[last] {
+			last = r.replacedBy[last]
+		}
+		r.last = last
+		slices.SortFunc(r.superseded, rc.byTime)
+		out = append(out, r)
+	}
+	return out
+}
+
+func (rc *reconciler) byTime(i, j int) int {
+	a, b := &rc.g.Claims[i], &rc.g.Claims[j]
+	return cmp.Or(cmp.Compare(a.AsOf.Min, b.AsOf.Min), cmp.Compare(a.AsOf.Max, b.AsOf.Max),
+		strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
+}
+
+// shape is a set of claims that read the same and hold as of the same time;
+// they stand or fall together.
+type shape struct {
+	claims    []int
+	weight    int
+	conflicts int // total weight of live shapes this one cannot hold with
+	alive     bool
+	adj       []int
+}
+
+// readingKey identifies what a claim says, whenever it said it.
+func (rc *reconciler) readingKey(c *Claim) string {
+	if rc.g.Kind == Count || rc.g.Kind == Date {
+		return fmt.Sprintf("%d:%d", c.Reading.Range.Min, c.Reading.Range.Max)
+	}
+	return strings.Join(c.Reading.Terms, "\x00")
+}
+
+// shapeKey identifies what a claim says and, where time matters, when.
+func (rc *reconciler) shapeKey(c *Claim) string {
+	if !rc.g.Cumulative {
+		return rc.readingKey(c)
+	}
+	return fmt.Sprintf("%s@%d:%d", rc.readingKey(c), c.AsOf.Min, c.AsOf.Max)
+}
+
+// largestAgreeing finds a largest set of claims that can all hold at once.
+// Exact search is a maximum-clique problem, so it peels instead: while any
+// conflict remains, drop the shape that contradicts the most claims (ties:
+// the one fewer claims support, then the later one in the file order), then
+// take back any dropped shape that contradicts nothing kept. On the small
+// disagreements real corpora hold this is the exact answer, and it names the
+// most contradicted claim first, which is what a reader wants to see.
+func (rc *reconciler) largestAgreeing(explained []bool) []bool {
+	index := map[string]int{}
+	var shapes []*shape
+	for i := range rc.g.Claims {
+		if explained[i] {
+			continue
+		}
+		k := rc.shapeKey(&rc.g.Claims[i])
+		s, ok := index[k]
+		if !ok {
+			s = len(shapes)
+			index[k] = s
+			shapes = append(shapes, &shape{alive: true})
+		}
+		shapes[s].claims = append(shapes[s].claims, i)
+		shapes[s].weight++
+	}
+	for a := range shapes {
+		for b := a + 1; b < len(shapes); b++ {
+			if !rc.compatible(shapes[a].claims[0], shapes[b].claims[0]) {
+				shapes[a].adj = append(shapes[a].adj, b)
+				shapes[b].adj = append(shapes[b].adj, a)
+				shapes[a].conflicts += shapes[b].weight
+				shapes[b].conflicts += shapes[a].weight
+			}
+		}
+	}
+	var dropped []int
+	for {
+		worst := -1
+		for i, s := range shapes {
+			if !s.alive || s.conflicts == 0 {
+				continue
+			}
+			if worst < 0 || s.conflicts > shapes[worst].conflicts ||
+				(s.conflicts == shapes[worst].conflicts && s.weight <= shapes[worst].weight) {
+				worst = i
+			}
+		}
+		if worst < 0 {
+			break
+		}
+		shapes[worst].alive = false
+		dropped = append(dropped, worst)
+		for _, j := range shapes[worst].adj {
+			shapes[j].conflicts -= shapes[worst].weight
+		}
+	}
+	slices.SortStableFunc(dropped, func(a, b int) int { return cmp.Compare(shapes[b].weight, shapes[a].weight) })
+	for _, d := range dropped {
+		clash := false
+		for _, j := range shapes[d].adj {
+			if shapes[j].alive {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			shapes[d].alive = true
+		}
+	}
+	rc.shapes = shapes
+	agreeing := make([]bool, len(rc.g.Claims))
+	for _, s := range shapes {
+		if s.alive {
+			for _, i := range s.claims {
+				agreeing[i] = true
+			}
+		}
+	}
+	return agreeing
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
