@@ -18,10 +18,12 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 	p := &printer{w: w}
 	title := eventTitle(r, event)
 	p.printf("%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+	matched := 0
 	for _, g := range sortedGroups(r.Groups) {
 		if g.Event != event || (property != "" && g.Property != property) {
 			continue
 		}
+		matched++
 		p.printf("\n%s\n\n", groupHeading(r, g))
 		for _, i := range timeline(g) {
 			c := g.Claims[i]
@@ -59,6 +61,9 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 		if len(g.Findings) == 0 {
 			p.printf("\n  no findings: every claim can hold with the others\n")
 		}
+	}
+	if matched == 0 {
+		p.printf("\nno claims about this event yet\n")
 	}
 	return p.err
 }

@@ -54,19 +54,11 @@ func severityCounts(errors, warnings, notes int) string {
 	return s
 }
 
-// sortedProblems orders problems by place in the corpus so output never
-// depends on the order the loader happened to find them in.
+// sortedProblems orders problems by place in the corpus, as the core does,
+// so output never depends on the order the loader found them in.
 func sortedProblems(ps []reconcile.Problem) []reconcile.Problem {
 	out := slices.Clone(ps)
-	slices.SortStableFunc(out, func(a, b reconcile.Problem) int {
-		return cmp.Or(
-			cmp.Compare(a.File, b.File),
-			cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Severity, b.Severity),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	reconcile.SortProblems(out)
 	return out
 }
 
@@ -231,37 +223,11 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
-// severityRank orders errors before warnings before notes.
-func severityRank(s reconcile.Severity) int {
-	switch s {
-	case reconcile.Error:
-		return 0
-	case reconcile.Warning:
-		return 1
-	case reconcile.Note:
-		return 2
-	}
-	return 3
-}
-
-// sortedFindings orders findings as Result promises (open first, then by
-// severity, event, property), keeping the core's order among equals.
+// sortedFindings orders findings as the core does (open first, then by
+// severity, event, property): sorting again costs little and keeps renderers
+// right for hand-built results.
 func sortedFindings(fs []reconcile.Finding) []reconcile.Finding {
 	out := slices.Clone(fs)
-	slices.SortStableFunc(out, func(a, b reconcile.Finding) int {
-		return cmp.Or(
-			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
-			cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)),
-			cmp.Compare(a.Event, b.Event),
-			cmp.Compare(a.Property, b.Property),
-		)
-	})
+	reconcile.SortFindings(out)
 	return out
-}
-
-func statusRank(s reconcile.Status) int {
-	if s == reconcile.Open {
-		return 0
-	}
-	return 1
 }
