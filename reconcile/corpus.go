@@ -27,6 +27,7 @@ type Corpus struct {
 	Properties map[string]Property
 	Hierarchy  Hierarchy
 	Problems   []Problem
+	Verdicts   []Verdict
 	// Unverified counts claims whose source has no archived text, so their
 	// quotes could not be checked (not an error).
 	Unverified int

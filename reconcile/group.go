@@ -45,6 +45,9 @@ func ReconcileGroup(g Group, l Lookup) GroupResult {
 		res.Findings = append(res.Findings, rc.revisionFinding(r))
 	}
 	res.Findings = append(res.Findings, rc.disagreements(res.Superseded, stale, revs)...)
+	if g.Verdict != nil {
+		res.Problems = append(res.Problems, rc.applyVerdict(&res, g.Verdict)...)
+	}
 	if g.Kind == Count || g.Kind == Date {
 		res.Agreed, res.Estimate = rc.agreed(res.Agreeing)
 	}

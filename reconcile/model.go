@@ -195,4 +195,7 @@ type Group struct {
 	// lower figure does not contradict a later higher one.
 	Cumulative bool
 	Claims     []Claim
+	// Verdict is the fact-checker's decision on this event and property,
+	// if one has been recorded.
+	Verdict *Verdict
 }

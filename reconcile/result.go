@@ -54,6 +54,9 @@ type Finding struct {
 	// Why is the longer explanation that `explain` prints.
 	Why    string
 	Claims []FindingClaim
+	// Verdict is the fact-checker's decision on this group, if there is
+	// one: it resolved the finding, or the finding contradicts it.
+	Verdict *Verdict
 }
 
 // Estimate is a low / best / high figure for a count group, in the manner
@@ -77,6 +80,9 @@ type GroupResult struct {
 	Agreed   *Range
 	Estimate *Estimate
 	Findings []Finding
+	// Problems are what reconciling showed to be wrong with the input,
+	// such as a verdict no claim agrees with.
+	Problems []Problem
 }
 
 // Hierarchy answers the one question reconciliation asks of the

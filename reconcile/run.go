@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -25,7 +26,8 @@ func Run(c Corpus) Result {
 	for i := range res.Sources {
 		l.Sources[res.Sources[i].ID] = &res.Sources[i]
 	}
-	groups := groupClaims(c)
+	groups, problems := groupClaims(c)
+	res.Problems = append(res.Problems, problems...)
 	res.Groups = make([]GroupResult, len(groups))
 	// Groups are independent, so they reconcile on every core; results land
 	// in their own slot, keeping the output order fixed.
@@ -47,6 +49,7 @@ func Run(c Corpus) Result {
 	wg.Wait()
 	for i := range res.Groups {
 		res.Findings = append(res.Findings, res.Groups[i].Findings...)
+		res.Problems = append(res.Problems, res.Groups[i].Problems...)
 		for _, cl := range res.Groups[i].Claims {
 			if cl.Verified {
 				res.Verified++
@@ -58,7 +61,10 @@ func Run(c Corpus) Result {
 	return res
 }
 
-func groupClaims(c Corpus) []Group {
+// groupClaims gathers claims by event and property and attaches each
+// group's verdict. A verdict on a group with no claims, or a second verdict
+// on the same group, is a problem rather than silently ignored.
+func groupClaims(c Corpus) ([]Group, []Problem) {
 	type key struct{ event, property string }
 	index := map[key]int{}
 	var groups []Group
@@ -73,13 +79,32 @@ func groupClaims(c Corpus) []Group {
 		}
 		groups[i].Claims = append(groups[i].Claims, cl)
 	}
+	var problems []Problem
+	verdicts := slices.Clone(c.Verdicts)
+	slices.SortFunc(verdicts, func(a, b Verdict) int {
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
+	})
+	for vi := range verdicts {
+		v := &verdicts[vi]
+		i, ok := index[key{v.Event, v.Property}]
+		switch {
+		case !ok:
+			problems = append(problems, Problem{Pos: v.Pos, Severity: Error, Message: fmt.Sprintf(
+				"verdict on %s %s: no claim in the corpus is about that event and property; fix the ids, or remove the verdict", v.Event, v.Property)})
+		case groups[i].Verdict != nil:
+			problems = append(problems, Problem{Pos: v.Pos, Severity: Error, Message: fmt.Sprintf(
+				"a second verdict on %s %s (the first is at %s); merge them into one", v.Event, v.Property, groups[i].Verdict.Pos)})
+		default:
+			groups[i].Verdict = v
+		}
+	}
 	slices.SortFunc(groups, func(a, b Group) int {
 		return cmp.Or(strings.Compare(a.Event, b.Event), strings.Compare(a.Property, b.Property))
 	})
 	for i := range groups {
 		slices.SortStableFunc(groups[i].Claims, compareClaims)
 	}
-	return groups
+	return groups, problems
 }
 
 func compareClaims(a, b Claim) int {
