@@ -105,6 +105,9 @@ func (rc *reconciler) finding(kind FindingKind, sev Severity, subject, against [
 	for _, i := range subject {
 		f.Claims = append(f.Claims, FindingClaim{Claim: rc.g.Claims[i], Role: Subject})
 	}
+	if len(subject) > 0 {
+		f.At = rc.g.Claims[subject[0]].Pos
+	}
 	for x, i := range against {
 		if x == keptInFinding {
 			break

@@ -53,6 +53,9 @@ type Finding struct {
 	Summary string
 	// Why is the longer explanation that `explain` prints.
 	Why    string
+	// At is where the finding is reported: the first subject claim, or,
+	// once scoped to a change, the subject claim the change brought in.
+	At     Pos
 	Claims []FindingClaim
 	// Verdict is the fact-checker's decision on this group, if there is
 	// one: it resolved the finding, or the finding contradicts it.
