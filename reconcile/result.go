@@ -52,7 +52,7 @@ type Finding struct {
 	// (AEI) or approximately 90 (...)".
 	Summary string
 	// Why is the longer explanation that `explain` prints.
-	Why    string
+	Why string
 	// At is where the finding is reported: the first subject claim, or,
 	// once scoped to a change, the subject claim the change brought in.
 	At     Pos
