@@ -142,5 +142,18 @@ func Closest(s string, candidates []string) string {
 			}
 		}
 	}
+	if best == "" && utf8.RuneCountInString(k) >= 4 {
+		// A name cut short ("kerman-bombing" for
+		// "kerman-bombing-2024") is too many edits away but still
+		// plainly meant, if only one candidate starts with it.
+		for _, c := range candidates {
+			if strings.HasPrefix(Key(c), k) {
+				if best != "" {
+					return ""
+				}
+				best = c
+			}
+		}
+	}
 	return best
 }

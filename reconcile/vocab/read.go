@@ -179,10 +179,35 @@ func (v *Vocabulary) Read(kind reconcile.Kind, property, s string) (reconcile.Re
 		}
 	}
 	slices.Reverse(ids)
+	// "Kerman, Iran" names one place, Kerman, and says where it is: for
+	// places, a term that another term of the value lies within only
+	// locates it, and is dropped so the reading is as precise as the value.
+	var context []string
+	if kind == reconcile.Place {
+		var kept []string
+		for _, id := range ids {
+			locates := false
+			for _, other := range ids {
+				if other != id && v.Within(other, id) {
+					locates = true
+				}
+			}
+			if locates {
+				context = append(context, v.Name(id))
+			} else {
+				kept = append(kept, id)
+			}
+		}
+		ids = kept
+	}
 	for _, id := range ids {
 		names = append(names, v.Name(id))
 	}
-	return reconcile.Reading{Kind: kind, Terms: ids, Gloss: fmt.Sprintf("%q: %s", s, strings.Join(names, "; "))}, nil
+	gloss := fmt.Sprintf("%q: %s", s, strings.Join(names, "; "))
+	if len(context) > 0 {
+		gloss += " (in " + strings.Join(context, ", ") + ")"
+	}
+	return reconcile.Reading{Kind: kind, Terms: ids, Gloss: gloss}, nil
 }
 
 // covered reports whether part i lies in some run of parts that reads as

@@ -582,28 +582,36 @@ func (b *builder) events(defs []EventDef) []built[EventDef] {
 		b.v.events[d.ID] = reconcile.Event{ID: d.ID, Name: name, Date: d.Date}
 		b.v.eventOrder = append(b.v.eventOrder, d.ID)
 		b.v.eventAt[d.ID] = d.At
-		// Events are not terms, but their names share the checks: a
-		// stand-in term carries the id for clash messages.
-		t := &term{id: "event:" + d.ID, class: EventClass, local: d.ID, name: name, at: d.At}
-		b.v.terms[t.id] = t
-		b.eventName(t, d.ID, name, d.At.Key("name"), "name")
+		b.eventName(d.ID, name, d.At.Key("name"), "name")
 		for _, a := range d.Aliases {
-			b.eventName(t, d.ID, a, d.At.Key("aliases"), "alias")
+			b.eventName(d.ID, a, d.At.Key("aliases"), "alias")
 		}
-		delete(b.v.terms, t.id)
 		out = append(out, built[EventDef]{d, nil})
 	}
 	return out
 }
 
-func (b *builder) eventName(t *term, id, n string, pos reconcile.Pos, role string) {
-	before := len(b.v.entries["event"])
-	b.name("event", t, n, pos, role, "event")
-	// name() records the stand-in's id; events are known by plain ids.
-	if len(b.v.entries["event"]) > before {
-		b.v.entries["event"][before].Term = id
-		b.v.names["event"][textnorm.Key(n)] = id
+// eventName registers a name of an event; events are not terms, but
+// their names are held to the same rule, one name one event.
+func (b *builder) eventName(id, n string, pos reconcile.Pos, role string) {
+	k := textnorm.Key(n)
+	if k == "" {
+		b.errorf(pos, "%s %q of event %q has no letters or digits; remove it", role, n, id)
+		return
 	}
+	if b.v.names["event"] == nil {
+		b.v.names["event"] = map[string]string{}
+	}
+	if other, ok := b.v.names["event"][k]; ok {
+		if other != id {
+			b.errorf(pos, "%s %q of event %q also names event %q (at %s); a name must pick out one event: remove it or make it more specific",
+				role, n, id, other, b.nameAt["event\x00"+k])
+		}
+		return
+	}
+	b.v.names["event"][k] = id
+	b.nameAt["event\x00"+k] = pos
+	b.v.entries["event"] = append(b.v.entries["event"], Entry{Term: id, Name: n})
 }
 
 // placeRef resolves a "within" or event "place": a place id, or an ISO

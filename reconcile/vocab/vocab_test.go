@@ -90,6 +90,8 @@ func TestAliases(t *testing.T) {
 		{reconcile.Place, "", "Bosnia and Herzegovina", []string{"country:BA"}},
 		{reconcile.Place, "", "Bonaire, Sint Eustatius And Saba", []string{"country:BQ"}},
 		{reconcile.Place, "", "Shiraz & Shiraz", []string{"place:shiraz"}},
+		{reconcile.Place, "", "Shah Cheragh, Shiraz, Iran", []string{"place:shah-cheragh-shrine"}},
+		{reconcile.Place, "", "Shiraz and the United States", []string{"place:shiraz", "country:US"}},
 		{reconcile.Nationality, "", "Tajiks and Uzbek", []string{"nationality:tajik", "nationality:uzbek"}},
 		{reconcile.Nationality, "", "Tajikistani", []string{"nationality:tajik"}},
 	}
@@ -105,6 +107,17 @@ func TestAliases(t *testing.T) {
 		if r.Kind != c.kind {
 			t.Errorf("Read(%s, %q) kind %s", c.kind, c.phrase, r.Kind)
 		}
+	}
+}
+
+func TestGloss(t *testing.T) {
+	v := build(t, sample())
+	r, err := v.Read(reconcile.Place, "place", "Shah Cheragh, Shiraz, Iran")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"Shah Cheragh, Shiraz, Iran": Shah Cheragh shrine (in Shiraz, Iran)`; r.Gloss != want {
+		t.Errorf("gloss = %s, want %s", r.Gloss, want)
 	}
 }
 
