@@ -47,8 +47,8 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 		if g.Agreed != nil {
 			p.printf("\n  agreed:   %s\n", agreedText(*g.Agreed, g.Kind))
 		}
-		if g.Estimate != nil {
-			p.printf("  estimate: %s\n", estimateText(*g.Estimate))
+		if e := estimate(g); e != nil {
+			p.printf("  estimate: %s\n", estimateText(*e))
 		}
 		for _, f := range sortedFindings(g.Findings) {
 			p.printf("\n  %s %s [%s]: %s\n", f.Status, f.Severity, f.Kind, f.Summary)

@@ -113,12 +113,12 @@ func JSON(w io.Writer, r reconcile.Result) error {
 			min, max := bounds(*g.Agreed, g.Kind)
 			gj.Agreed = &boundsJSON{Min: min, Max: max}
 		}
-		if g.Estimate != nil {
-			e := &estimateJSON{Low: g.Estimate.Low, Best: g.Estimate.Best}
-			if g.Estimate.High != reconcile.Unbounded {
-				e.High = &g.Estimate.High
+		if e := estimate(g); e != nil {
+			ej := &estimateJSON{Low: e.Low, Best: e.Best}
+			if e.High != reconcile.Unbounded {
+				ej.High = &e.High
 			}
-			gj.Estimate = e
+			gj.Estimate = ej
 		}
 		out.Groups = append(out.Groups, gj)
 	}

@@ -22,7 +22,7 @@ func Problems(w io.Writer, problems []reconcile.Problem, s Stats) error {
 
 func problemLines(w io.Writer, problems []reconcile.Problem) error {
 	for _, p := range sortedProblems(problems) {
-		if _, err := fmt.Fprintln(w, p.String()); err != nil {
+		if _, err := fmt.Fprintln(w, problemLine(p)); err != nil {
 			return err
 		}
 	}
@@ -48,4 +48,17 @@ func countProblems(problems []reconcile.Problem) (errors, warnings, notes int) {
 func HasErrors(problems []reconcile.Problem) bool {
 	e, _, _ := countProblems(problems)
 	return e > 0
+}
+
+// problemLine is `file:line:col: severity: message`, or `file: severity:
+// message` for a problem with the whole file or directory (no line), rather
+// than pointing editors at a line 0 that does not exist.
+func problemLine(p reconcile.Problem) string {
+	if p.Line <= 0 {
+		return fmt.Sprintf("%s: %s: %s", p.File, p.Severity, p.Message)
+	}
+	if p.Col <= 0 {
+		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Message)
+	}
+	return p.String()
 }

@@ -141,6 +141,15 @@ func agreedText(r reconcile.Range, k reconcile.Kind) string {
 	return r.String()
 }
 
+// estimate is a group's low/best/high figure when it has a meaning: for
+// counts only. A "best" day is not something a fact-checker reports.
+func estimate(g reconcile.GroupResult) *reconcile.Estimate {
+	if g.Kind != reconcile.Count {
+		return nil
+	}
+	return g.Estimate
+}
+
 // estimateText renders "low 91, best 95, high 99" (high "∞" when no
 // agreeing claim sets an upper end).
 func estimateText(e reconcile.Estimate) string {

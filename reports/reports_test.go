@@ -180,6 +180,20 @@ func TestJSONDatesAreISOAndOpenEndIsNull(t *testing.T) {
 	if g["estimate"] != nil {
 		t.Errorf("dates have no estimate, got %v", g["estimate"])
 	}
+	// Even if the core computes one, a "best day" is not reported.
+	r := kerman()
+	for i := range r.Groups {
+		if r.Groups[i].Kind == reconcile.Date {
+			r.Groups[i].Estimate = &reconcile.Estimate{Low: 19725, Best: 19725, High: 19725}
+		}
+	}
+	_, m = decodeReport(t, r)
+	if g, _ := groupClaims(t, m, "kerman-bombing-2024", "date"); g["estimate"] != nil {
+		t.Errorf("date group estimate = %v, want null", g["estimate"])
+	}
+	if table := render(t, func(b *bytes.Buffer) error { return Table(b, r) }); strings.Contains(table, "19725") {
+		t.Error("table shows a date estimate as day numbers")
+	}
 }
 
 func TestJSONTermClaims(t *testing.T) {

@@ -41,8 +41,8 @@ func Table(w io.Writer, r reconcile.Result) error {
 		} else if len(g.Claims) > 0 && !isTermKind(g.Kind) {
 			p.printf("  agreed:   no range all agreeing claims allow\n")
 		}
-		if g.Estimate != nil {
-			p.printf("  estimate: %s\n", estimateText(*g.Estimate))
+		if e := estimate(g); e != nil {
+			p.printf("  estimate: %s\n", estimateText(*e))
 		}
 		for _, f := range sortedFindings(g.Findings) {
 			p.printf("  %s %s [%s]: %s\n", f.Status, f.Severity, f.Kind, f.Summary)
@@ -51,7 +51,7 @@ func Table(w io.Writer, r reconcile.Result) error {
 	if len(r.Problems) > 0 {
 		p.printf("\nProblems\n========\n")
 		for _, pr := range sortedProblems(r.Problems) {
-			p.printf("%s\n", pr)
+			p.printf("%s\n", problemLine(pr))
 		}
 	}
 	return p.err

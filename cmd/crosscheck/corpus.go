@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/crosscheck/crosscheck/reconcile"
+	"github.com/crosscheck/crosscheck/reconcile/load"
+	"github.com/crosscheck/crosscheck/reports"
+)
+
+// defaultDir is where the corpus lives unless DIR is given.
+const defaultDir = "claims"
+
+// dirArg is the one optional DIR argument of lint, check and report.
+func dirArg(c string, positional []string, stderr io.Writer) (string, int, bool) {
+	switch len(positional) {
+	case 0:
+		return defaultDir, exitOK, true
+	case 1:
+		return positional[0], exitOK, true
+	}
+	return "", fail(stderr, "%s: want at most one claims directory, got %d arguments; run 'crosscheck %s -h' for usage", c, len(positional), c), false
+}
+
+// openCorpus loads dir. A directory that does not exist, or cannot be read
+// at all, means crosscheck could not run (ok false, exit 2); mistakes inside
+// the files are the corpus's Problems, for the caller to report.
+func openCorpus(dir string, stderr io.Writer) (*load.Loaded, int, bool) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fail(stderr, "%s: no such directory", dir), false
+	case err != nil:
+		return nil, fail(stderr, "%v", err), false
+	case !info.IsDir():
+		return nil, fail(stderr, "%s is a file, not a claims directory", dir), false
+	}
+	l, err := load.Load(dir)
+	if err != nil {
+		return nil, fail(stderr, "%v", err), false
+	}
+	return l, exitOK, true
+}
+
+// statsOf counts what was loaded, including claims whose value could not
+// be read (those are in the problems, not in Claims).
+func statsOf(l *load.Loaded) reports.Stats {
+	s := reports.Stats{Sources: len(l.Sources), Claims: l.ClaimCount, Unverified: l.Unverified}
+	for _, c := range l.Claims {
+		if c.Verified {
+			s.Verified++
+		}
+	}
+	return s
+}
+
+// reconcileCorpus runs the core on a loaded corpus, with the counts the
+// summaries print taken from the loader so lint and check agree.
+func reconcileCorpus(l *load.Loaded) reconcile.Result {
+	r := reconcile.Run(l.Corpus)
+	s := statsOf(l)
+	r.Claims, r.Verified, r.Unverified = s.Claims, s.Verified, s.Unverified
+	return r
+}

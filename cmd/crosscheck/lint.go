@@ -1,0 +1,48 @@
+package main
+
+import (
+	"io"
+
+	"github.com/crosscheck/crosscheck/reports"
+)
+
+const lintAbout = `
+Lint reads every claim file under DIR (default ./claims) and reports
+mistakes in the input itself: misspelt or missing keys, values that cannot
+be read, unknown events and properties, quotes not found in the archived
+text. It does not compare sources; that is check.
+
+Output is one "file:line:col: severity: message" line per problem, then a
+summary line. Exit status: 0 no errors, 1 errors found (or no sources at
+all), 2 could not run.
+`
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("lint", lintAbout)
+	format := f.format()
+	positional, code, ok := f.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	dir, code, ok := dirArg("lint", positional, stderr)
+	if !ok {
+		return code
+	}
+	l, code, ok := openCorpus(dir, stderr)
+	if !ok {
+		return code
+	}
+	var err error
+	if *format == "json" {
+		err = reports.LintJSON(stdout, l.Problems, statsOf(l))
+	} else {
+		err = reports.Problems(stdout, l.Problems, statsOf(l))
+	}
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	if reports.HasErrors(l.Problems) {
+		return exitProblems
+	}
+	return exitOK
+}
