@@ -24,7 +24,9 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 			continue
 		}
 		matched++
-		p.printf("\n%s\n\n", groupHeading(r, g))
+		p.printf("\n%s\n", groupHeading(r, g))
+		// Dates are when each claim held: its as_of, else its publication.
+		p.printf("  %-22s  %s\n", "as of", "source: value → read as, standing")
 		for _, i := range timeline(g) {
 			c := g.Claims[i]
 			p.printf("  %-22s  %s (%s): %q → %s  %s\n",
@@ -37,8 +39,8 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 			if c.Hedge != "" {
 				details = append(details, "hedged: "+c.Hedge)
 			}
-			if c.AsOfText == "" {
-				details = append(details, "as of publication")
+			if c.Note != "" {
+				details = append(details, "note: "+c.Note)
 			}
 			if len(details) > 0 {
 				p.printf("  %-22s  %s\n", "", strings.Join(details, "; "))

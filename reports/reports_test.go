@@ -340,7 +340,7 @@ func TestExplainTimeline(t *testing.T) {
 	}
 	for _, want := range []string{
 		`2024-01-03              Tasnim (tasnim): "103" → 103  superseded`,
-		"attributed to Iranian health ministry; as of publication",
+		"attributed to Iranian health ministry\n",
 		`2024-01-10              The Conversation (conversation): "over 100" → [101, ∞)  disagrees`,
 		"hedged: reportedly",
 		"  open warning [conflict]: over 100",

@@ -117,10 +117,22 @@ func fail(stderr io.Writer, format string, args ...any) int {
 }
 
 // suggest returns the candidate closest to s when it is close enough to be
-// a plausible typo, or "".
+// a plausible typo, or "". A candidate that contains s ("kerman" in
+// "kerman-bombing-2024") wins, shortest first, since people type the part
+// of an id they remember.
 func suggest(s string, candidates []string) string {
 	best, bestD := "", -1
 	ls := strings.ToLower(s)
+	if ls != "" {
+		for _, c := range candidates {
+			if strings.Contains(strings.ToLower(c), ls) && (best == "" || len(c) < len(best)) {
+				best = c
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
 	for _, c := range candidates {
 		d := editDistance(ls, strings.ToLower(c))
 		if bestD < 0 || d < bestD {
