@@ -16,16 +16,40 @@ const namedInSummary = 3
 // finding. The summary still counts them all.
 const keptInFinding = 20
 
+// sourceName names a claim's source the way a reader knows it: by outlet,
+// or, when the capture names none, by the start of its title.
 func (rc *reconciler) sourceName(c *Claim) string {
 	if s := rc.l.Sources[c.Source]; s != nil {
 		switch {
 		case s.Outlet != "":
 			return s.Outlet
 		case s.Title != "":
-			return s.Title
+			return shortTitle(s.Title)
 		}
 	}
 	return c.Source
+}
+
+// shortTitle keeps a title's first words, up to about 40 characters, so a
+// one-line summary stays one line.
+func shortTitle(t string) string {
+	const limit = 40
+	if len([]rune(t)) <= limit {
+		return t
+	}
+	cut := 0
+	for i, r := range t {
+		if i > limit {
+			break
+		}
+		if r == ' ' {
+			cut = i
+		}
+	}
+	if cut == 0 {
+		cut = len(string([]rune(t)[:limit]))
+	}
+	return strings.TrimRight(t[:cut], " ,:;") + "…"
 }
 
 // label names a claim in a sentence: `over 100 (The Conversation, Jan 2024)`.
