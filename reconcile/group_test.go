@@ -395,3 +395,19 @@ func BenchmarkReconcileGroup10k(b *testing.B) {
 		ReconcileGroup(g, l)
 	}
 }
+
+func TestDayOfCoversEveryYear(t *testing.T) {
+	for _, tt := range []struct {
+		y    int
+		m    time.Month
+		d    int
+		want int64
+	}{{1970, 1, 1, 0}, {2024, 1, 3, 19725}, {1, 1, 1, -719162}, {9999, 12, 31, 2932896}} {
+		if got := DayOf(tt.y, tt.m, tt.d); got != tt.want {
+			t.Errorf("DayOf(%d-%02d-%02d) = %d, want %d", tt.y, tt.m, tt.d, got, tt.want)
+		}
+		if got := FormatDay(tt.want); got != fmt.Sprintf("%04d-%02d-%02d", tt.y, tt.m, tt.d) {
+			t.Errorf("FormatDay(%d) = %s", tt.want, got)
+		}
+	}
+}

@@ -64,7 +64,9 @@ var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // DayOf turns a calendar date into the day number used by date ranges.
 func DayOf(year int, month time.Month, day int) int64 {
-	return int64(time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Sub(epoch).Hours() / 24)
+	// Through Unix seconds rather than a time.Duration, which overflows
+	// about 292 years from 1970; a UTC midnight divides exactly.
+	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
 // DayTime turns a day number back into a UTC midnight.
