@@ -2,6 +2,7 @@ package reports
 
 import (
 	"cmp"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -29,10 +30,16 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 		p.printf("  %-22s  %s\n", "as of", "source: value → read as, standing")
 		for _, i := range timeline(g) {
 			c := g.Claims[i]
-			p.printf("  %-22s  %s (%s): %q → %s  %s\n",
-				isoSpan(c.AsOf), sourceName(r, c.Source), c.Source, c.Value,
-				ReadAs(c.Reading, g.Kind), standing(g, i))
+			who := sourceName(r, c.Source)
+			if who != c.Source {
+				who += " (" + c.Source + ")"
+			}
+			p.printf("  %-22s  %s: %q → %s  %s\n",
+				isoSpan(c.AsOf), who, c.Value, readAsBrief(c.Reading, g.Kind), standing(g, i))
 			var details []string
+			if c.Quote != "" {
+				details = append(details, fmt.Sprintf("“%s”", strings.Join(strings.Fields(c.Quote), " ")))
+			}
 			if c.AttributedTo != "" {
 				details = append(details, "attributed to "+c.AttributedTo)
 			}
@@ -42,8 +49,8 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 			if c.Note != "" {
 				details = append(details, "note: "+c.Note)
 			}
-			if len(details) > 0 {
-				p.printf("  %-22s  %s\n", "", strings.Join(details, "; "))
+			for _, d := range details {
+				p.printf("  %-22s  %s\n", "", d)
 			}
 		}
 		if g.Agreed != nil {

@@ -107,6 +107,16 @@ func ReadAs(rd reconcile.Reading, k reconcile.Kind) string {
 	}
 }
 
+// readAsBrief is ReadAs for tables and timelines: term ids lose their
+// class prefix (see shortTerms).
+func readAsBrief(rd reconcile.Reading, k reconcile.Kind) string {
+	switch readingKind(rd, k) {
+	case reconcile.Place, reconcile.Nationality, reconcile.Category:
+		return shortTerms(rd.Terms)
+	}
+	return ReadAs(rd, k)
+}
+
 // isoSpan renders a day range in the forms the claims format itself uses:
 // "2024-01-04", "2024-01-01..2024-01-31", or "2024-01-01.." when open.
 func isoSpan(r reconcile.Range) string {
@@ -215,6 +225,90 @@ func subjectPos(f reconcile.Finding) reconcile.Pos {
 		return f.Claims[0].Pos
 	}
 	return reconcile.Pos{}
+}
+
+// excerpt shortens a quote to at most n runes for a table cell, keeping the
+// part that carries the value: when the value's words appear past the start
+// of a long quote, the window moves to them ("…the crowd, killing 137
+// people…"), since the opening words of a paragraph rarely show what was
+// claimed.
+func excerpt(quote, value string, n int) string {
+	q := []rune(strings.Join(strings.Fields(quote), " "))
+	if len(q) <= n {
+		return string(q)
+	}
+	at, size := indexFold(q, []rune(strings.Join(strings.Fields(value), " ")))
+	if at < 0 || at+size <= n-1 || size > n-2 {
+		return truncate(string(q), n)
+	}
+	// Centre the value in a window of n-2 runes, leaving room for an
+	// ellipsis at each end, then trim to whole words.
+	start := max(0, at-(n-2-size)/2)
+	end := min(len(q), start+n-2)
+	start = max(0, end-(n-2))
+	if i := indexRune(q[start:at], ' '); start > 0 && q[start-1] != ' ' && i >= 0 {
+		start += i + 1
+	}
+	if i := lastIndexRune(q[at+size:end], ' '); end < len(q) && q[end] != ' ' && i >= 0 {
+		end = at + size + i
+	}
+	out := strings.Trim(string(q[start:end]), " ,;:")
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(q) {
+		out += "…"
+	}
+	return out
+}
+
+// indexFold finds needle in hay ignoring case, returning its rune offset
+// and length, or -1.
+func indexFold(hay, needle []rune) (int, int) {
+	if len(needle) == 0 {
+		return -1, 0
+	}
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if strings.EqualFold(string(hay[i:i+len(needle)]), string(needle)) {
+			return i, len(needle)
+		}
+	}
+	return -1, 0
+}
+
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastIndexRune(rs []rune, r rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// shortTerms renders term ids without their class ("org:is-k" → "is-k",
+// "category:method/suicide-bombing" → "suicide-bombing"): in a table under
+// a property heading the class is plain, and the full ids are in the JSON.
+func shortTerms(terms []string) string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		if _, local, ok := strings.Cut(t, ":"); ok {
+			t = local
+		}
+		if j := strings.LastIndexByte(t, '/'); j >= 0 {
+			t = t[j+1:]
+		}
+		out[i] = t
+	}
+	return strings.Join(out, ", ")
 }
 
 // truncate shortens s to at most n runes on a word boundary where one is

@@ -305,9 +305,9 @@ func TestTable(t *testing.T) {
 		"10 Jan 2024",      // a single day
 		"superseded",       // revised figure
 		"✓", "✗",           // agreement marks
-		"reportedly: over 100",                            // hedges stay visible
-		"IRNA, citing Iranian…",                           // attribution, cut on a word to fit
-		"Twin suicide bombings killed nearly 100 people…", // long quote truncated on a word
+		"reportedly: over 100",                     // hedges stay visible
+		"IRNA, citing Iranian health…",             // attribution, cut on a word to fit
+		"Twin suicide bombings killed nearly 100…", // long quote cut on a word after its value
 		"  agreed:   95\n",
 		"  estimate: low 90, best 95, high 99\n",
 		"  open warning [conflict]: over 100 (The Conversation",
@@ -341,6 +341,7 @@ func TestExplainTimeline(t *testing.T) {
 	for _, want := range []string{
 		`2024-01-03              Tasnim (tasnim): "103" → 103  superseded`,
 		"attributed to Iranian health ministry\n",
+		"                          “103 people were killed”\n",
 		`2024-01-10              The Conversation (conversation): "over 100" → [101, ∞)  disagrees`,
 		"hedged: reportedly",
 		"  open warning [conflict]: over 100",
@@ -411,5 +412,37 @@ func TestTruncate(t *testing.T) {
 		if got := truncate(tc.in, tc.n); got != tc.want {
 			t.Errorf("truncate(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
+	}
+}
+
+func TestExcerptKeepsTheValue(t *testing.T) {
+	quote := "The Kerman blast follows two other recent attacks in Iran claimed by ISIS-K: an October 2022 attack on the Shahcheragh shrine in Shiraz"
+	for _, tc := range []struct {
+		value, want string
+	}{
+		// The value is past the first window: the window moves to it.
+		{"Shiraz", "…attack on the Shahcheragh shrine in Shiraz"},
+		{"October 2022", "…by ISIS-K: an October 2022 attack on the…"},
+		// Near the start, or not in the quote at all: the quote's start.
+		{"Kerman", "The Kerman blast follows two other recent…"},
+		{"2022-10-26", "The Kerman blast follows two other recent…"},
+	} {
+		got := excerpt(quote, tc.value, 44)
+		if got != tc.want {
+			t.Errorf("excerpt(…, %q) = %q, want %q", tc.value, got, tc.want)
+		}
+		if n := len([]rune(got)); n > 44 {
+			t.Errorf("excerpt(…, %q) is %d runes, more than 44", tc.value, n)
+		}
+	}
+	if got := excerpt("short quote", "x", 44); got != "short quote" {
+		t.Errorf("short quotes are kept whole, got %q", got)
+	}
+}
+
+func TestShortTerms(t *testing.T) {
+	got := shortTerms([]string{"org:is-k", "category:method/suicide-bombing", "country:US", "plain"})
+	if want := "is-k, suicide-bombing, US, plain"; got != want {
+		t.Errorf("shortTerms = %q, want %q", got, want)
 	}
 }

@@ -11,11 +11,13 @@ import (
 	"github.com/crosscheck/crosscheck/reconcile"
 )
 
-// Terminal column budgets: a full row stays within about 150 columns, and
-// the quote is the column that gives way; its full text is in the JSON.
+// Terminal column budgets: a row stays within about 170 columns, and the
+// quote is the column that gives way; its full text is in the JSON and in
+// explain.
 const (
-	quoteWidth = 48
-	valueWidth = 28
+	sourceWidth = 32
+	valueWidth  = 28
+	quoteWidth  = 44
 )
 
 // Table writes the readable report: per event, per property, a table of every
@@ -84,12 +86,12 @@ func claimTable(w io.Writer, r reconcile.Result, g reconcile.GroupResult) error 
 			value = c.Hedge + ": " + value
 		}
 		if err := t.Append(
-			truncate(src, valueWidth),
+			truncate(src, sourceWidth),
 			truncate(value, valueWidth),
-			ReadAs(c.Reading, g.Kind),
+			readAsBrief(c.Reading, g.Kind),
 			reconcile.FormatDays(c.AsOf),
 			verdict(g, i),
-			truncate(c.Quote, quoteWidth),
+			excerpt(c.Quote, c.Value, quoteWidth),
 		); err != nil {
 			return err
 		}

@@ -74,7 +74,7 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, w := range warnings {
-			fmt.Fprintf(stderr, "crosscheck: warning: %q: %s\n", p, w)
+			fmt.Fprintf(stderr, "crosscheck: warning: %s\n", w)
 		}
 		readings = append(readings, reports.ValueReading{Input: p, Kind: kind, Reading: rd})
 	}
