@@ -59,6 +59,12 @@ func Explain(w io.Writer, r reconcile.Result, event, property string) error {
 		if e := estimate(g); e != nil {
 			p.printf("  estimate: %s\n", estimateText(*e))
 		}
+		if v := g.Verdict; v != nil {
+			p.printf("  verdict:  %s\n", verdictText(v))
+			for _, e := range v.Evidence {
+				p.printf("            evidence: %s\n", e)
+			}
+		}
 		for _, f := range sortedFindings(g.Findings) {
 			p.printf("\n  %s %s [%s]: %s\n", f.Status, f.Severity, f.Kind, f.Summary)
 			if why := strings.TrimSpace(f.Why); why != "" {

@@ -160,6 +160,29 @@ func estimate(g reconcile.GroupResult) *reconcile.Estimate {
 	return g.Estimate
 }
 
+// verdictText renders a recorded decision in one line:
+// `"84" (Jane Doe, 2024-02-01): the forensic count; rejects conversation`.
+func verdictText(v *reconcile.Verdict) string {
+	s := fmt.Sprintf("%q", v.Established)
+	var who []string
+	if v.By != "" {
+		who = append(who, v.By)
+	}
+	if v.Decided != "" {
+		who = append(who, v.Decided)
+	}
+	if len(who) > 0 {
+		s += " (" + strings.Join(who, ", ") + ")"
+	}
+	if v.Reason != "" {
+		s += ": " + v.Reason
+	}
+	if len(v.Rejects) > 0 {
+		s += "; rejects " + strings.Join(v.Rejects, ", ")
+	}
+	return s
+}
+
 // estimateText renders "low 91, best 95, high 99" (high "∞" when no
 // agreeing claim sets an upper end).
 func estimateText(e reconcile.Estimate) string {

@@ -446,3 +446,25 @@ func TestShortTerms(t *testing.T) {
 		t.Errorf("shortTerms = %q, want %q", got, want)
 	}
 }
+
+func TestVerdictShown(t *testing.T) {
+	r := kerman()
+	for i := range r.Groups {
+		if r.Groups[i].Property == "deaths" {
+			r.Groups[i].Verdict = &reconcile.Verdict{
+				Event: "kerman-bombing-2024", Property: "deaths", Established: "95",
+				Rejects: []string{"conversation"}, Reason: "the revised official count",
+				Evidence: []string{"texts/irna.txt"}, Decided: "2024-02-01", By: "J. Editor",
+			}
+		}
+	}
+	want := `verdict:  "95" (J. Editor, 2024-02-01): the revised official count; rejects conversation`
+	table := render(t, func(b *bytes.Buffer) error { return Table(b, r) })
+	if !strings.Contains(table, want) {
+		t.Errorf("table lacks %q:\n%s", want, table)
+	}
+	explain := render(t, func(b *bytes.Buffer) error { return Explain(b, r, "kerman-bombing-2024", "deaths") })
+	if !strings.Contains(explain, want) || !strings.Contains(explain, "evidence: texts/irna.txt") {
+		t.Errorf("explain lacks the verdict:\n%s", explain)
+	}
+}

@@ -46,6 +46,9 @@ func Table(w io.Writer, r reconcile.Result) error {
 		if e := estimate(g); e != nil {
 			p.printf("  estimate: %s\n", estimateText(*e))
 		}
+		if g.Verdict != nil {
+			p.printf("  verdict:  %s\n", verdictText(g.Verdict))
+		}
 		for _, f := range sortedFindings(g.Findings) {
 			p.printf("  %s %s [%s]: %s\n", f.Status, f.Severity, f.Kind, f.Summary)
 		}
