@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# bench/run.sh: time crosscheck against the floor on generated corpora.
+#
+# For each corpus size it generates a corpus with internal/tools/gencorpus,
+# then measures, REPS times each and reports the median wall time and peak
+# RSS (from /usr/bin/time -v):
+#
+#   floor      bench/floor: read and decode every file, read every text
+#   cold       crosscheck check DIR with no cache (--no-cache when check
+#              has it, else a fresh empty XDG_CACHE_HOME each run)
+#   warm       crosscheck check DIR again, cache primed by a previous run
+#   one new    crosscheck check DIR right after one new source file was
+#              added (each repetition adds another)
+#
+# and prints a table with each figure as a ratio to the floor measured in
+# the same run. Corpora live under the work directory (default /tmp), never
+# in the repository.
+#
+# Usage: bench/run.sh [--small-only] [--sizes "20000 200000"] [--claims 10]
+#                     [--reps 3] [--seed 1] [--work /tmp/crosscheck-bench]
+#                     [--regenerate]
+set -euo pipefail
+
+SIZES="20000 200000"
+CLAIMS=10
+REPS=3
+SEED=1
+WORK=/tmp/crosscheck-bench
+REGEN=0
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--small-only) SIZES="20000" ;;
+	--sizes) SIZES="$2"; shift ;;
+	--claims) CLAIMS="$2"; shift ;;
+	--reps) REPS="$2"; shift ;;
+	--seed) SEED="$2"; shift ;;
+	--work) WORK="$2"; shift ;;
+	--regenerate) REGEN=1 ;;
+	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN="$WORK/bin"
+mkdir -p "$BIN"
+
+# GNU time reports peak RSS; Debian ships it as the package "time".
+if [ ! -x /usr/bin/time ]; then
+	echo "run.sh: installing GNU time" >&2
+	if [ "$(id -u)" = 0 ]; then
+		apt-get update -qq && apt-get install -y -qq time >/dev/null
+	else
+		sudo apt-get update -qq && sudo apt-get install -y -qq time >/dev/null
+	fi
+fi
+
+echo "== building" >&2
+(cd "$ROOT" && go build -o "$BIN/gencorpus" ./internal/tools/gencorpus)
+(cd "$ROOT" && go build -o "$BIN/floor" ./bench/floor)
+HAVE_CHECK=1
+if ! (cd "$ROOT" && go build -o "$BIN/crosscheck" ./cmd/crosscheck) 2>"$WORK/build-crosscheck.log"; then
+	HAVE_CHECK=0
+	echo "run.sh: cmd/crosscheck does not build (see $WORK/build-crosscheck.log); measuring the floor only" >&2
+elif ! "$BIN/crosscheck" check -h >"$WORK/check-help.txt" 2>&1; then
+	HAVE_CHECK=0
+	echo "run.sh: this crosscheck has no check command; measuring the floor only" >&2
+fi
+NOCACHE=""
+if [ "$HAVE_CHECK" = 1 ] && grep -q -- '-no-cache' "$WORK/check-help.txt"; then
+	NOCACHE="--no-cache"
+fi
+
+# measure LABEL CMD... runs CMD once under /usr/bin/time -v and appends
+# "wall_seconds rss_kb" to $WORK/m.LABEL. Exit status 0 and 1 are fine (check
+# exits 1 when it has findings); 2 or more, or a signal, is a failure.
+measure() {
+	local label=$1
+	shift
+	local out="$WORK/time.out" rc=0
+	/usr/bin/time -v -o "$out" "$@" >"$WORK/last.stdout" 2>"$WORK/last.stderr" || rc=$?
+	if [ "$rc" -ge 2 ]; then
+		echo "run.sh: $label: '$*' exited $rc:" >&2
+		tail -5 "$WORK/last.stderr" >&2
+		return 1
+	fi
+	awk -F': ' '
+		/Elapsed \(wall clock\)/ {
+			n = split($2, p, ":"); s = 0
+			for (i = 1; i <= n; i++) s = s * 60 + p[i]
+			wall = s
+		}
+		/Maximum resident set size/ { rss = $2 }
+		END { printf "%.3f %d\n", wall, rss }
+	' "$out" >>"$WORK/m.$label"
+}
+
+# median LABEL prints "wall rss": the median of each column.
+median() {
+	local f="$WORK/m.$1" n
+	n=$(wc -l <"$f")
+	local w r
+	w=$(cut -d' ' -f1 "$f" | sort -g | sed -n "$(((n + 1) / 2))p")
+	r=$(cut -d' ' -f2 "$f" | sort -g | sed -n "$(((n + 1) / 2))p")
+	echo "$w $r"
+}
+
+# ratio A B prints A / B.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "nan" }'; }
+
+# A source file to copy as "one new source": one without explicit claim
+# ids, so the copy's claims (ids from its file name) are new ids.
+template_source() {
+	local dir=$1 f
+	for f in "$dir"/sources/0000/*.toml; do
+		if ! grep -q '^id = ' "$f"; then
+			echo "$f"
+			return
+		fi
+	done
+}
+
+ROWS="$WORK/rows.txt"
+: >"$ROWS"
+GENROWS="$WORK/gen.txt"
+: >"$GENROWS"
+
+for N in $SIZES; do
+	DIR="$WORK/corpus-$N-$CLAIMS-$SEED"
+	label="$((N / 1000))k×$CLAIMS"
+	if [ "$REGEN" = 1 ] || [ ! -f "$DIR/crosscheck.toml" ]; then
+		echo "== generating $label in $DIR" >&2
+		rm -rf "$DIR"
+		rm -f "$WORK/m.gen"
+		measure gen "$BIN/gencorpus" -sources "$N" -claims-per-source "$CLAIMS" -seed "$SEED" -out "$DIR"
+		read -r gw gr < <(median gen)
+		size=$(du -s --apparent-size --block-size=1 "$DIR" | cut -f1)
+		files=$(find "$DIR" -type f | wc -l)
+		printf '| %s | %s | %.1f | %.1f | %d |\n' "$label" "$files" "$(ratio "$size" 1000000)" "$gw" "$((gr / 1024))" >>"$GENROWS"
+	fi
+	rm -f "$WORK"/m.floor "$WORK"/m.cold "$WORK"/m.warm "$WORK"/m.new
+
+	echo "== $label: floor" >&2
+	for _ in $(seq 1 "$REPS"); do measure floor "$BIN/floor" "$DIR"; done
+	read -r fw fr < <(median floor)
+	printf '| %s | floor | %.2f | 1.00 | %d | 1.00 |\n' "$label" "$fw" "$((fr / 1024))" >>"$ROWS"
+
+	if [ "$HAVE_CHECK" = 0 ]; then
+		printf '| %s | check (cold, warm, one new file) | TODO: crosscheck check not available | | | |\n' "$label" >>"$ROWS"
+		continue
+	fi
+
+	echo "== $label: check, cold" >&2
+	for _ in $(seq 1 "$REPS"); do
+		if [ -n "$NOCACHE" ]; then
+			measure cold "$BIN/crosscheck" check "$NOCACHE" "$DIR"
+		else
+			cache=$(mktemp -d "$WORK/cache-cold.XXXXXX")
+			XDG_CACHE_HOME="$cache" measure cold "$BIN/crosscheck" check "$DIR"
+			rm -rf "$cache"
+		fi
+	done
+
+	echo "== $label: check, warm" >&2
+	export XDG_CACHE_HOME="$WORK/cache-warm-$N"
+	rm -rf "$XDG_CACHE_HOME"
+	mkdir -p "$XDG_CACHE_HOME"
+	"$BIN/crosscheck" check "$DIR" >/dev/null 2>&1 || true # prime the cache
+	for _ in $(seq 1 "$REPS"); do measure warm "$BIN/crosscheck" check "$DIR"; done
+
+	echo "== $label: check, one new source" >&2
+	tmpl=$(template_source "$DIR")
+	for k in $(seq 1 "$REPS"); do
+		cp "$tmpl" "$DIR/sources/0000/sbench-$k.toml"
+		measure new "$BIN/crosscheck" check "$DIR"
+	done
+	rm -f "$DIR"/sources/0000/sbench-*.toml
+	unset XDG_CACHE_HOME
+
+	for m in cold warm new; do
+		read -r w r < <(median $m)
+		case $m in
+		cold) name="check, cold${NOCACHE:+ ($NOCACHE)}" ;;
+		warm) name="check, warm" ;;
+		new) name="check, one new source" ;;
+		esac
+		printf '| %s | %s | %.2f | %.2f | %d | %.2f |\n' "$label" "$name" "$w" \
+			"$(ratio "$w" "$fw")" "$((r / 1024))" "$(ratio "$r" "$fr")" >>"$ROWS"
+	done
+done
+
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "crosscheck: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'); $(go version | cut -d' ' -f3); medians of $REPS runs"
+if [ -s "$GENROWS" ]; then
+	echo
+	echo "| corpus | files | MB | generation s | generation peak RSS MB |"
+	echo "|---|---:|---:|---:|---:|"
+	cat "$GENROWS"
+fi
+echo
+echo "| corpus | run | wall s | × floor | peak RSS MB | × floor |"
+echo "|---|---|---:|---:|---:|---:|"
+cat "$ROWS"
