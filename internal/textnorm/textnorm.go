@@ -80,37 +80,51 @@ func Key(s string) string {
 }
 
 // Distance is the edit distance between a and b in runes, counting a
-// swap of two adjacent runes as one edit (typists swap letters: "qoute"),
-// and giving up early (returning limit+1) once it must exceed limit, so
-// comparing a name against a large vocabulary stays cheap.
+// swap of two adjacent runes as one edit (typists swap letters: "qoute"). It
+// gives up (returning limit+1) once the distance must exceed limit, and only
+// computes the diagonal band the limit allows, so comparing long strings
+// costs their length times the limit, not the product of their lengths.
 func Distance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
+	if d := len(ra) - len(rb); d > limit || -d > limit || limit < 0 {
 		return limit + 1
 	}
+	far := limit + 1 // stands for every distance beyond the limit
 	// Three rows of the optimal-string-alignment table.
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, far)
+		prev2[j], cur[j] = far, far
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
+		lo, hi := max(1, i-limit), min(len(rb), i+limit)
+		if lo > 1 {
+			cur[lo-1] = far
+		}
+		cur[0] = min(i, far)
+		best := far
+		if lo == 1 {
+			best = cur[0]
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
+				v = min(v, prev2[j-2]+1)
 			}
+			cur[j] = min(v, far)
 			best = min(best, cur[j])
 		}
+		if hi < len(rb) {
+			cur[hi+1] = far
+		}
 		if best > limit {
-			return limit + 1
+			return far
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}

@@ -53,10 +53,32 @@ func TestDistance(t *testing.T) {
 		{"kitten", "sitting", 2, 3}, // gave up: limit+1
 		{"", "abc", 5, 3},
 		{"é", "e", 2, 1},
+		{"ab", "ba", 0, 1},
+		{"abcdef", "abcdfe", 1, 1},
+		{"abcdef", "badcfe", 2, 3},
+		{"abcdefgh", "abcdefgh", 0, 0},
+		{"abcdefgh", "xbcdefgy", 4, 2},
 	}
 	for _, c := range cases {
 		if got := Distance(c.a, c.b, c.limit); got != c.want {
 			t.Errorf("Distance(%q, %q, %d) = %d, want %d", c.a, c.b, c.limit, got, c.want)
+		}
+	}
+}
+
+// TestDistanceBand checks the banded computation against the full table
+// on many small strings.
+func TestDistanceBand(t *testing.T) {
+	words := []string{"", "a", "ab", "ba", "abc", "acb", "bca", "abcd", "dcba", "qoute", "quote", "qutoe", "kerman", "kermn", "karman", "shiraz", "shirz"}
+	for _, a := range words {
+		for _, b := range words {
+			full := Distance(a, b, 100)
+			for limit := 0; limit <= 6; limit++ {
+				want := min(full, limit+1)
+				if got := Distance(a, b, limit); got != want {
+					t.Errorf("Distance(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+				}
+			}
 		}
 	}
 }

@@ -126,6 +126,14 @@ func parseFile(rel, file string, data []byte, settingsFile bool) (pf *parsedFile
 		return pf
 	}
 	src := string(data)
+	// The index is built before decoding, from text that may not be TOML
+	// at all: the lexer only ever moves forward, so that is safe, and it
+	// is what measures nesting before the decoder's recursion meets it.
+	f.idx = indexPositions(src)
+	if f.idx.depth > maxDepth {
+		f.errorf(f.pos(f.idx.deepest), "values or keys nested more than %d deep; crosscheck does not read such files", maxDepth)
+		return pf
+	}
 	var m map[string]any
 	if _, err := toml.Decode(src, &m); err != nil {
 		var pe toml.ParseError
@@ -137,7 +145,6 @@ func parseFile(rel, file string, data []byte, settingsFile bool) (pf *parsedFile
 		}
 		return pf
 	}
-	f.idx = indexPositions(src)
 	if settingsFile {
 		f.settingsFile(m)
 		return pf

@@ -24,6 +24,11 @@ type tableAt struct {
 
 type posIndex struct {
 	tables map[string][]*tableAt // header path ("claim", "source") → instances
+	// deepest is where values or keys nest deepest, and depth how deep:
+	// the TOML decoder recurses once per level, so a file of a million
+	// "[" would overflow the stack, which no recover() can catch.
+	depth   int
+	deepest at
 }
 
 // table returns the n-th (0-based) instance of the table at path, or nil.
@@ -36,6 +41,9 @@ func (x *posIndex) table(path string, n int) *tableAt {
 	}
 	return nil
 }
+
+// maxDepth bounds nesting, far above what any claims file needs.
+const maxDepth = 100
 
 // header is where the n-th instance of path starts: its header line, or
 // where the root table names it (an inline array of tables), or the top.
@@ -68,6 +76,16 @@ type lexer struct {
 	i         int
 	line      int
 	lineStart int
+	x         *posIndex
+}
+
+func (l *lexer) nest(depth int) {
+	if depth > l.x.depth {
+		l.x.depth = depth
+		if depth <= maxDepth+1 {
+			l.x.deepest = l.pos() // where it first went too deep
+		}
+	}
 }
 
 func (l *lexer) eof() bool         { return l.i >= len(l.src) }
@@ -99,7 +117,7 @@ func indexPositions(src string) *posIndex {
 	root := &tableAt{at: at{1, 1}, keys: map[string]at{}}
 	x.tables[""] = []*tableAt{root}
 	cur := root
-	l := &lexer{src: src, line: 1}
+	l := &lexer{src: src, line: 1, x: x}
 	for !l.eof() {
 		start := l.i
 		l.blanks()
@@ -125,7 +143,7 @@ func indexPositions(src string) *posIndex {
 			// A header is also a key of the tables above it: [claim.x]
 			// defines key "x" of the latest claim, [sources] a key of
 			// the root, which is where "unknown table" points.
-			for k := range segs {
+			for k := range min(len(segs), maxDepth+1) { // deeper is refused anyway
 				parent := strings.Join(segs[:k], ".")
 				if ts := x.tables[parent]; len(ts) > 0 {
 					last := ts[len(ts)-1]
@@ -188,6 +206,7 @@ func (l *lexer) keyPath() []string {
 			}
 			segs = append(segs, l.src[from:l.i])
 		}
+		l.nest(len(segs))
 		l.blanks()
 		if l.eof() || l.peek() != '.' {
 			return segs
@@ -248,6 +267,7 @@ func (l *lexer) value() {
 			l.restOfLine()
 		case c == '[' || c == '{':
 			depth++
+			l.nest(depth)
 			l.i++
 		case c == ']' || c == '}':
 			depth = max(depth-1, 0)

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -70,5 +71,21 @@ func TestPositionIndex(t *testing.T) {
 	}
 	if n := len(x.tables["claim"]); n != 3 {
 		t.Errorf("%d [[claim]] instances, want 3", n)
+	}
+}
+
+// TestDeepNesting: the TOML decoder recurses once per level of nesting, and
+// a stack overflow cannot be recovered, so such files are refused first.
+func TestDeepNesting(t *testing.T) {
+	for _, src := range []string{
+		"a = " + strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000) + "\n",
+		"a = " + strings.Repeat("{b=", 200_000) + "1" + strings.Repeat("}", 200_000) + "\n",
+		"[" + strings.Repeat("a.", 200_000) + "b]\n",
+		strings.Repeat("a.", 200_000) + "b = 1\n",
+	} {
+		pf := parseFile("x.toml", "x.toml", []byte(src), false)
+		if len(pf.problems) != 1 || !strings.Contains(pf.problems[0].Message, "nested more than 100 deep") {
+			t.Errorf("%.20q...: %v", src, pf.problems)
+		}
 	}
 }

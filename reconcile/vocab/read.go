@@ -15,8 +15,12 @@ import (
 // States", "Tajik, Uzbek & Kyrgyz", "IS-K or Jaish al-Adl".
 var separator = regexp.MustCompile(`(?i)\s*(?:,|&|\band\b|\bor\b)\s*`)
 
-// maxParts bounds the segmentation search; no honest value names more.
-const maxParts = 64
+// maxParts and maxLen bound the segmentation search, whose cost grows with
+// the square of the parts times the length; no honest value comes near.
+const (
+	maxParts = 64
+	maxLen   = 2000
+)
 
 // namespaces says where a value of kind (for a category kind, of property)
 // is looked up, and how to name what was looked for.
@@ -130,6 +134,9 @@ func (v *Vocabulary) Read(kind reconcile.Kind, property, s string) (reconcile.Re
 	}
 	if len(parts) == 0 {
 		return fail("it names no %s", noun)
+	}
+	if len(s) > maxLen {
+		return fail("it is longer than %d bytes, too long for a list of names", maxLen)
 	}
 	if len(parts) > maxParts {
 		return fail("it joins more than %d names", maxParts)
