@@ -38,8 +38,6 @@ type Loaded struct {
 	// ClaimCount is every [[claim]] table read, including those left out
 	// of Corpus.Claims because their value could not be read.
 	ClaimCount int
-	// Verdicts are [[verdict]] tables, not yet checked.
-	Verdicts []RawVerdict
 }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
@@ -101,10 +99,11 @@ func (l *loader) load() *Loaded {
 
 	var defs vocab.Defs
 	var sources []*parsedFile
+	var verdicts []parsedVerdict
 	for _, f := range files {
 		l.problems = append(l.problems, f.problems...)
 		out.ClaimCount += f.nclaims
-		out.Verdicts = append(out.Verdicts, f.verdicts...)
+		verdicts = append(verdicts, f.verdicts...)
 		if f.settings != nil {
 			if f.settings.approx != nil {
 				out.Options.Approx = *f.settings.approx
@@ -166,6 +165,17 @@ func (l *loader) load() *Loaded {
 			}
 			claimAt[c.ID] = c.Pos
 			out.Claims = append(out.Claims, c.Claim)
+		}
+	}
+
+	sourceIDs := make([]string, 0, len(first))
+	for id := range first {
+		sourceIDs = append(sourceIDs, id)
+	}
+	sort.Strings(sourceIDs)
+	for _, pv := range verdicts {
+		if rv, ok := l.verdict(pv, v, out.Options, sourceIDs); ok {
+			out.Verdicts = append(out.Verdicts, rv)
 		}
 	}
 

@@ -140,7 +140,7 @@ func golden(t *testing.T, name string, got []string) {
 func TestErrorFamilies(t *testing.T) {
 	for _, name := range []string{
 		"misspelt-key", "syntax", "escape", "bad-bytes", "wrong-types", "missing-keys",
-		"unknown-ids", "duplicates", "quotes", "cycle", "settings",
+		"unknown-ids", "duplicates", "quotes", "cycle", "settings", "verdicts",
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := corpus(t, name)

@@ -15,12 +15,30 @@ import (
 	"github.com/crosscheck/crosscheck/reconcile/vocab"
 )
 
-// RawVerdict is a [[verdict]] table, kept as decoded until verdicts are
-// implemented: only its position is known to be right.
-type RawVerdict struct {
-	Pos    reconcile.Pos            // of its [[verdict]] header
-	Keys   map[string]reconcile.Pos // of each key
-	Fields map[string]any           // as BurntSushi/toml decoded them
+// parsedVerdict is a [[verdict]] table after its types were checked; its
+// ids and value are resolved once the vocabulary and sources are known.
+type parsedVerdict struct {
+	pos         reconcile.Pos
+	at          map[string]reconcile.Pos
+	complete    bool
+	event       string
+	property    string
+	established string
+	rejects     []string
+	reason      string
+	evidence    []string
+	decided     string
+	by          string
+	asOf        string
+	asOfDays    reconcile.Range
+	asOfOK      bool
+}
+
+func (v *parsedVerdict) key(k string) reconcile.Pos {
+	if p, ok := v.at[k]; ok {
+		return p
+	}
+	return v.pos
 }
 
 // parsedSource is a [source] table after its types were checked.
@@ -79,7 +97,7 @@ type parsedFile struct {
 	claims   []parsedClaim
 	nclaims  int // [[claim]] tables, whether or not usable
 	defs     vocab.Defs
-	verdicts []RawVerdict
+	verdicts []parsedVerdict
 	settings *settings
 }
 
@@ -312,7 +330,7 @@ func (f *fileCtx) corpusFile(m map[string]any) {
 	}
 	if v, ok := m["verdict"]; ok {
 		for _, t := range f.tables("verdict", v, "[[verdict]]") {
-			f.verdicts = append(f.verdicts, RawVerdict{Pos: t.header(), Keys: t.keys(), Fields: t.m})
+			f.verdict(t)
 		}
 	}
 	f.vocabulary(m)
@@ -327,7 +345,7 @@ func (f *fileCtx) tables(name string, v any, title string) []*table {
 	sc := map[string]*schema{
 		"claim": &claimSchema, "event": &eventSchema, "property": &propertySchema, "place": &placeSchema,
 		"country": &countrySchema, "nationality": &nationalitySchema, "organisation": &organisationSchema,
-		"person": &personSchema, "category": &categorySchema, "verdict": {title: "[[verdict]]"},
+		"person": &personSchema, "category": &categorySchema, "verdict": &verdictSchema,
 	}[name]
 	var maps []map[string]any
 	switch x := v.(type) {
@@ -449,6 +467,38 @@ func (f *fileCtx) claim(n int, t *table) {
 		}
 	}
 	f.claims = append(f.claims, c)
+}
+
+func (f *fileCtx) verdict(t *table) {
+	v := parsedVerdict{pos: t.header()}
+	v.complete = t.check()
+	v.at = t.keys()
+	v.event, v.property = t.str("event"), t.str("property")
+	v.established, _ = t.text("established")
+	v.rejects, v.evidence = t.strs("rejects"), t.strs("evidence")
+	v.reason, v.by = t.str("reason"), t.str("by")
+	for _, k := range []string{"decided", "as_of"} {
+		if !t.has(k) {
+			continue
+		}
+		text, native := t.text(k)
+		days, ok := t.day(k)
+		if !native {
+			var err error
+			if days, err = phrase.Span(text); err != nil {
+				f.errorf(t.at(k), "cannot read %s %q: %v", k, text, reason(err))
+				v.complete = false
+				continue
+			}
+			ok = true
+		}
+		if k == "decided" {
+			v.decided = text
+		} else {
+			v.asOf, v.asOfDays, v.asOfOK = text, days, ok
+		}
+	}
+	f.verdicts = append(f.verdicts, v)
 }
 
 func (f *fileCtx) vocabulary(m map[string]any) {

@@ -151,6 +151,12 @@ var (
 		{"property", tString, true}, {"id", tString, true}, {"name", tString, true},
 		{"aliases", tStrings, false}, {"within", tString | tStrings, false},
 	}}
+	verdictSchema = schema{"[[verdict]]", []field{
+		{"event", tString, true}, {"property", tString, true},
+		{"established", tString | tInt | tDate, true}, {"rejects", tString | tStrings, false},
+		{"reason", tString, true}, {"evidence", tString | tStrings, false},
+		{"decided", tString | tDate, false}, {"by", tString, false}, {"as_of", tString | tDate, false},
+	}}
 	readingSchema   = schema{"[reading]", []field{{"approximation", tFloat | tInt, false}}}
 	publisherSchema = schema{"[publisher]", []field{{"name", tString, false}, {"url", tString, false}}}
 )
