@@ -140,7 +140,7 @@ func textRef(dir, article, out string) (string, string) {
 	if out != "" {
 		o = resolved(out)
 	}
-	return draft.TextRef(resolved(dir), resolved(article), o)
+	return draft.TextRef(resolved(dir), dir, resolved(article), o)
 }
 
 // writeNew writes data to path through a temporary file in the same

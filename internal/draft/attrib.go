@@ -109,10 +109,17 @@ func (d *drafter) subjectBefore(toks []token, k int, mentions []mention) (int, i
 	if a >= k || k-a > 7 {
 		return 0, 0, false
 	}
-	if toks[a].is("the", "a", "an") && a >= 2 && toks[a-1].isPunct(",") {
-		b := clauseStart(toks, a-1)
-		if a-1-b >= 1 && a-1-b <= 4 && allCapitalised(toks[b:a-1]) {
-			return b, a - 1, true
+	// "Irna, the government news agency, reported", "Ali Afshari, a
+	// political analyst and human rights activist ..., says": a name
+	// followed by a description of it is the subject.
+	c := a
+	for c > 0 && a-c < 20 && !toks[c-1].isPunct(",") {
+		c--
+	}
+	if c >= 2 && c < len(toks) && toks[c].is("the", "a", "an") {
+		b := clauseStart(toks, c-1)
+		if c-1-b >= 1 && c-1-b <= 4 && allCapitalised(toks[b:c-1]) {
+			return b, c - 1, true
 		}
 	}
 	// A leading adverb or conjunction is not part of the subject.

@@ -326,6 +326,7 @@ func (d *drafter) paragraph(p *paragraph) {
 		}
 		d.counts(w)
 		d.dateClaims(w)
+		d.yearClaims(w)
 		d.places(w)
 		d.nationalities(w)
 		d.responsibility(w)
@@ -532,13 +533,18 @@ func (d *drafter) add(w *view, pr proposal) {
 		hedge = hedgeBefore(w.toks, pr.a)
 	}
 	quote := d.quote(w, pr.a, pr.b)
-	// The same figure for the same event from the same authority, said
-	// twice, is one claim; said by someone else it is another.
+	// The same value for the same event, said twice, is one claim. Who
+	// says it matters for figures and for who was behind an attack (an
+	// authority revising its toll, a claim against an accusation), not for
+	// a place or a date repeated in someone's quote.
 	key := ch.event
 	if key == "" {
 		key = "?" + quote
 	}
-	key += "\x00" + prop + "\x00" + textnorm.Key(value) + "\x00" + textnorm.Key(att.who) + "\x00" + hedge
+	key += "\x00" + prop + "\x00" + d.canonical(prop, value)
+	if pr.fam <= famArrests || pr.fam == famResponsibility {
+		key += "\x00" + textnorm.Key(att.who)
+	}
 	if d.seen[key] {
 		return
 	}
@@ -560,6 +566,30 @@ func (d *drafter) add(w *view, pr proposal) {
 		c.Event = TodoEvent
 	}
 	d.res.Claims = append(d.res.Claims, c)
+}
+
+// canonical is what a value means, for telling repeats: "Tajik" and
+// "Tajik nationals" are one nationality, "over 90" and "more than 90" one
+// range.
+func (d *drafter) canonical(prop, value string) string {
+	p, _ := d.v.Property(prop)
+	switch p.Kind {
+	case reconcile.Count:
+		if r, err := phrase.Count(value, d.opts.Phrase); err == nil {
+			return r.Range.String()
+		}
+	case reconcile.Date:
+		if d.pubKnown {
+			if r, _, err := phrase.Date(value, d.pub, d.opts.Phrase); err == nil {
+				return r.Range.String()
+			}
+		}
+	default:
+		if r, err := d.v.Read(p.Kind, prop, value); err == nil {
+			return strings.Join(r.Terms, ",")
+		}
+	}
+	return textnorm.Key(value)
 }
 
 // quote is the sentence, or when that is too long to review the clause

@@ -108,18 +108,32 @@ func (d *drafter) resolve(s signals, scope string) (choice, bool) {
 		}
 		basis = "names " + d.quoteMentions(s.named)
 	case len(s.places) > 0:
+		// An event at the place or inside it ("Kabul" for the Kabul
+		// airport bombing); failing that, one at a place containing it
+		// ("Soleimani's grave" for the bombing in Kerman).
 		for _, e := range d.events {
-			if e.place == "" {
-				continue
-			}
 			for _, m := range s.places {
-				if e.place == m.term || d.v.Within(e.place, m.term) {
+				if e.place != "" && (e.place == m.term || d.v.Within(e.place, m.term)) {
 					cands = appendNew(cands, e.id)
+				}
+			}
+		}
+		if len(cands) == 0 {
+			for _, e := range d.events {
+				for _, m := range s.places {
+					if e.place != "" && d.v.Within(m.term, e.place) {
+						cands = appendNew(cands, e.id)
+					}
 				}
 			}
 		}
 		basis = "names " + d.quoteMentions(s.places)
 		if len(cands) == 0 {
+			if len(s.dates) > 0 {
+				// The place is unknown to every event, but the date may
+				// still tell.
+				return d.resolve(signals{dates: s.dates}, scope)
+			}
 			return choice{why: fmt.Sprintf("the %s %s, but no event in the vocabulary took place there", scope, basis)}, true
 		}
 	default:

@@ -33,6 +33,9 @@ func (r *Result) TOML(l Layout) []byte {
 		summary += fmt.Sprintf(", %d of them with event = %q: draft could not tell which event they are about. Put an event id from the vocabulary there (lint reports each one until you do), or delete the claim", todo, TodoEvent)
 	}
 	summary += "."
+	if r.Prose == 0 {
+		summary += " The text has no prose to draft from: no paragraph reads as sentences (a full stop, or a dozen words or more)."
+	}
 	if r.Skipped > 0 {
 		summary += fmt.Sprintf(" %d paragraphs were left out as page furniture, captions or headings.", r.Skipped)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/reconcile"
+	"github.com/crosscheck/crosscheck/reconcile/phrase"
 	"github.com/crosscheck/crosscheck/reconcile/vocab"
 )
 
@@ -30,6 +31,9 @@ func (d *drafter) dateClaims(w *view) {
 			continue
 		}
 		if h.t0 > 0 && toks[h.t0-1].is("since", "until", "till", "by", "before", "after", "from", "between", "through", "to", "than", "following") {
+			continue
+		}
+		if inAnchorClause(toks, h.t0) {
 			continue
 		}
 		value := d.text[toks[h.t0].lo:toks[h.t1-1].hi]
@@ -77,6 +81,48 @@ func (d *drafter) dateClaims(w *view) {
 			why = fmt.Sprintf("%s: %q (%s) is the date of %s", d.props.ids[famDate], value, what, ch.event)
 		}
 		d.add(w, proposal{fam: famDate, a: h.t0, b: h.t1, why: why, event: &ch})
+	}
+}
+
+// inAnchorClause reports a date inside an opening "Following the collapse
+// of the Afghan government in August 2021, ..." clause: the date of
+// something the main clause happened after, unless an attack is named
+// right before it ("After the attack on May 14, ...").
+func inAnchorClause(toks []token, at int) bool {
+	c := at
+	for c > 0 && !toks[c-1].isPunct(",;:") {
+		c--
+	}
+	if !toks[c].is("following", "after", "before", "since", "until", "amid") {
+		return false
+	}
+	for k := max(c, at-4); k < at; k++ {
+		if incidentWords[toks[k].key] {
+			return false
+		}
+	}
+	return true
+}
+
+// yearClaims proposes the year written into an event's name: "the 2021
+// Kabul Airport attack". A year anywhere else is too often the year of
+// something else ("since 2016", "founded in 2014") to propose.
+func (d *drafter) yearClaims(w *view) {
+	id := d.props.ids[famDate]
+	if id == "" {
+		return
+	}
+	for _, m := range w.mentions[vocab.EventClass] {
+		k := m.t0 - 1
+		if k < 0 || w.toks[k].kind != tNum || w.toks[k].suffix != "" {
+			continue
+		}
+		if _, ok := yearAt(w.toks, k); !ok {
+			continue
+		}
+		ch := choice{event: m.term, why: fmt.Sprintf("the year is part of the event's name, %q", m.text)}
+		d.add(w, proposal{fam: famDate, a: k, b: k + 1, event: &ch,
+			why: fmt.Sprintf("%s: %q (a year) names the event %q", id, w.toks[k].text, d.text[w.toks[k].lo:w.toks[m.t1-1].hi])})
 	}
 }
 
@@ -150,27 +196,48 @@ var placePrepositions = set("in", "at", "near", "inside", "outside", "into", "on
 
 // places proposes where an attack happened: a place of the vocabulary
 // after "in", "at", "near" and the like (or a possessive: "Moscow's Crocus
-// City Hall") in a sentence about an attack. A country is proposed only for
+// City Hall") in a sentence about an attack; a place named in an event's
+// name ("the 2021 Kabul Airport attack"); or a place that agrees with the
+// event the sentence is about ("four men entered Moscow's Crocus City
+// Hall", in a paragraph about that attack). A country is proposed only for
 // a known event that lies in it and when the sentence names no finer place:
 // "attacks in Afghanistan and Pakistan" is not about one event.
 func (d *drafter) places(w *view) {
 	id := d.props.ids[famPlace]
-	inc := w.incident()
-	if id == "" || inc == "" {
+	if id == "" {
 		return
 	}
+	inc := w.incident()
 	proposed := map[int]bool{} // clauses with a place proposed
 	for _, m := range w.mentions[vocab.PlaceClass] {
-		// "in the Aden bombing" names the event, not where it was.
-		if within(m, w.mentions[vocab.EventClass]) {
-			continue
+		intro := placeIntro(w.toks, m)
+		var why string
+		switch {
+		case within(m, w.mentions[vocab.EventClass]):
+			why = "is named in the event's name"
+		case intro != "" && inc != "":
+			why = fmt.Sprintf("%s, in a sentence about an attack (%q)", intro, inc)
+		default:
+			ch := d.eventOf(w, m.t0)
+			if ch.event == "" {
+				continue
+			}
+			// Without a preposition only the event's very place: "the
+			// deputy governor of Kerman province" says whose governor, not
+			// where the bombing was.
+			e := d.event(ch.event)
+			if e.place == "" || !(e.place == m.term || intro != "" && (d.v.Within(e.place, m.term) || d.v.Within(m.term, e.place))) {
+				continue
+			}
+			why = fmt.Sprintf("agrees with where %s took place (%s)", ch.event, d.v.Name(e.place))
 		}
-		if intro := placeIntro(w.toks, m); intro != "" {
-			ci := w.clauseAt(m.t0)
-			d.add(w, proposal{fam: famPlace, a: m.t0, b: m.t1, event: d.placeEvent(w, w.clauses[ci], m),
-				why: fmt.Sprintf("%s: %q (%s) %s, in a sentence about an attack (%q)", id, m.text, d.v.Name(m.term), intro, inc)})
-			proposed[ci] = true
-		}
+		ci := w.clauseAt(m.t0)
+		d.add(w, proposal{fam: famPlace, a: m.t0, b: m.t1, event: d.placeEvent(w, w.clauses[ci], m),
+			why: fmt.Sprintf("%s: %q (%s) %s", id, m.text, d.v.Name(m.term), why)})
+		proposed[ci] = true
+	}
+	if inc == "" {
+		return
 	}
 	for _, m := range w.mentions[vocab.CountryClass] {
 		if proposed[w.clauseAt(m.t0)] {
@@ -236,7 +303,7 @@ func placesIn(w *view, at int) []mention {
 
 func placeIntro(toks []token, m mention) string {
 	if placePrepositions[toks[m.t0].key] {
-		return "" // the name itself starts with one ("near the grave of ...")
+		return "says where itself" // "near the grave of Qasem Soleimani"
 	}
 	k := m.t0 - 1
 	if k >= 0 && toks[k].kind == tWord && (strings.HasSuffix(toks[k].text, "’s") || strings.HasSuffix(toks[k].text, "'s")) {
@@ -346,15 +413,39 @@ func actObject(toks []token, k int) bool {
 	if toks[k].is("killed", "massacred") {
 		return true
 	}
+	determined := false
 	for j := k + 1; j < len(toks) && j <= k+4; j++ {
-		if incidentNouns[toks[j].key] || toks[j].is("it") {
+		t := toks[j]
+		if t.is("it") {
 			return true
 		}
-		if toks[j].kind != tWord {
+		if incidentNouns[t.key] {
+			// "orchestrated terrorist attacks" is a habit, not one attack;
+			// "the Kerman bombings" or "a terrorist strike" is one.
+			return determined || !strings.HasSuffix(t.key, "s")
+		}
+		if t.kind != tWord {
 			return false
 		}
+		determined = determined || t.is("the", "a", "an", "this", "that", "these", "those", "both", "twin") || t.kind == tNum || phrase.IsNumberWord(t.text)
 	}
 	return false
+}
+
+// genericObject reports a claim of responsibility for attacks in general:
+// "claimed responsibility for the majority of recent terrorist incidents".
+func genericObject(toks []token, k int) bool {
+	if k < len(toks) && toks[k].is("for") {
+		k++
+	}
+	if k < len(toks) && toks[k].is("the") {
+		k++
+	}
+	if k < len(toks) && toks[k].is("all") {
+		// "all three episodes" names them; "all attacks" does not.
+		return !(k+1 < len(toks) && (toks[k+1].kind == tNum || phrase.IsNumberWord(toks[k+1].text)))
+	}
+	return k < len(toks) && toks[k].is("majority", "most", "many", "numerous", "several", "dozens", "hundreds", "scores", "series", "multiple", "countless")
 }
 
 var modals = set("would", "could", "might", "may", "will", "to", "not", "should", "can", "never")
@@ -410,7 +501,7 @@ func (d *drafter) responsibility(w *view) {
 		if n > 0 {
 			// The claimant is the nearest group named before the claim.
 			a, b, ok := listBefore(toks, claimants, k)
-			if ok {
+			if ok && !genericObject(toks, k+n) {
 				d.addTerms(w, id, a, b, fmt.Sprintf("claimed: %q", wordsText(toks, k, k+n)), true)
 			}
 			k += n - 1
