@@ -278,14 +278,14 @@ func (rc *reconciler) certainlyAfter(i, j int) bool {
 func (rc *reconciler) why(subject int, against []int) string {
 	s := &rc.g.Claims[subject]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q from %s was read as %s.", s.Value, rc.sourceName(s), readingText(rc.g.Kind, s.Reading))
+	fmt.Fprintf(&b, "%q from %s was read as %s.", s.Value, rc.sourceName(s), readingText(rc.g.Kind, s.Reading, rc.l.Hierarchy))
 	for x, i := range against {
 		if x == namedInSummary {
 			fmt.Fprintf(&b, " And %d more.", len(against)-x)
 			break
 		}
 		a := &rc.g.Claims[i]
-		fmt.Fprintf(&b, " %q from %s was read as %s", a.Value, rc.sourceName(a), readingText(rc.g.Kind, a.Reading))
+		fmt.Fprintf(&b, " %q from %s was read as %s", a.Value, rc.sourceName(a), readingText(rc.g.Kind, a.Reading, rc.l.Hierarchy))
 		switch {
 		case rc.g.Kind != Count && rc.g.Kind != Date:
 			b.WriteString("; neither contains the other.")
@@ -302,7 +302,7 @@ func (rc *reconciler) why(subject int, against []int) string {
 	return b.String()
 }
 
-func readingText(k Kind, r Reading) string {
+func readingText(k Kind, r Reading, h Hierarchy) string {
 	switch k {
 	case Date:
 		return FormatDays(r.Range)
@@ -315,7 +315,14 @@ func readingText(k Kind, r Reading) string {
 		}
 		return fmt.Sprintf("%d to %d", r.Range.Min, r.Range.Max)
 	default:
-		return strings.Join(r.Terms, ", ")
+		names := make([]string, len(r.Terms))
+		for i, t := range r.Terms {
+			names[i] = t
+			if h != nil {
+				names[i] = h.Name(t)
+			}
+		}
+		return strings.Join(names, " and ")
 	}
 }
 

@@ -119,8 +119,8 @@ func (rc *reconciler) applyVerdict(res *GroupResult, v *Verdict) []Problem {
 		f.Verdict = v
 		f.Summary = fmt.Sprintf("%s contradicts the established %s%s", rc.listLabels(subject, "and"), v.Established, verdictTail(v))
 		f.Why = fmt.Sprintf("%q was read as %s; the verdict at %s establishes %q, read as %s. The claim's source is not among those the verdict rejects (%s), so a person must look: reject it, or revisit the verdict.",
-			rc.g.Claims[subject[0]].Value, readingText(rc.g.Kind, rc.g.Claims[subject[0]].Reading), v.Pos,
-			v.Established, readingText(rc.g.Kind, v.Reading), strings.Join(v.Rejects, ", "))
+			rc.g.Claims[subject[0]].Value, readingText(rc.g.Kind, rc.g.Claims[subject[0]].Reading, rc.l.Hierarchy), v.Pos,
+			v.Established, readingText(rc.g.Kind, v.Reading, rc.l.Hierarchy), strings.Join(v.Rejects, ", "))
 		res.Findings = append(res.Findings, f)
 	}
 	return problems

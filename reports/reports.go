@@ -175,7 +175,7 @@ func verdictText(v *reconcile.Verdict) string {
 		s += " (" + strings.Join(who, ", ") + ")"
 	}
 	if v.Reason != "" {
-		s += ": " + v.Reason
+		s += ": " + strings.TrimRight(v.Reason, ".")
 	}
 	if len(v.Rejects) > 0 {
 		s += "; rejects " + strings.Join(v.Rejects, ", ")
@@ -239,6 +239,9 @@ func propertyTitle(r reconcile.Result, id string) string {
 // subjectPos is where a finding is reported: its first subject claim, the
 // claim a fact-checker has to go and look at.
 func subjectPos(f reconcile.Finding) reconcile.Pos {
+	if f.At.File != "" {
+		return f.At // placed by the core, or by Scope on the changed claim
+	}
 	for _, c := range f.Claims {
 		if c.Role == reconcile.Subject {
 			return c.Pos

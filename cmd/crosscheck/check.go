@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 
+	"github.com/crosscheck/crosscheck/internal/changes"
+	"github.com/crosscheck/crosscheck/reconcile"
 	"github.com/crosscheck/crosscheck/reports"
 )
 
@@ -14,7 +16,16 @@ reports the rest as findings (conflicts, revisions, stale repetitions).
 Output is problems as lint prints them, then each open finding as
 "file:line:col: severity: [kind] event property: summary", located at the
 claim the finding is about, then a summary line. --format json prints the
-same object as report --format json.
+same object as report --format json; --format github prints one GitHub
+Actions annotation per problem and open finding, --format sarif a SARIF
+2.1.0 log for code scanning, --format markdown a table for a pull-request
+comment or job summary.
+
+With --changed-since REF (a git revision such as origin/main), everything
+is still loaded and reconciled, but only the problems and findings that
+involve a claim or verdict from a file changed since REF (committed,
+staged, edited or untracked) are printed and counted: CI fails only on what
+the change brought in. Outside a git checkout that is an error (exit 2).
 
 Exit status: 0 nothing open, 1 an error problem or an open finding of
 severity error or warning, 2 could not run.
@@ -22,7 +33,8 @@ severity error or warning, 2 could not run.
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("check", checkAbout)
-	format := f.format()
+	format := f.format("text", "json", "github", "sarif", "markdown")
+	since := f.String("changed-since", "", "judge only what changed since git revision `REF`")
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -31,22 +43,42 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	var changed *changes.Set
+	if *since != "" {
+		// Ask git first: a bad revision should fail fast, before loading.
+		var err error
+		if changed, err = changes.Since(dir, *since); err != nil {
+			return fail(stderr, "%v", err)
+		}
+	}
 	l, code, ok := openCorpus(dir, stderr)
 	if !ok {
 		return code
 	}
 	r := reconcileCorpus(l)
-	var err error
-	if *format == "json" {
-		err = reports.JSON(stdout, r)
-	} else {
-		err = reports.Check(stdout, r, statsOf(l))
+	if changed != nil {
+		r = r.Scope(changed.Has)
 	}
-	if err != nil {
+	if err := writeResult(stdout, format.value, r, statsOf(l)); err != nil {
 		return fail(stderr, "%v", err)
 	}
 	if reports.CheckFails(r) {
 		return exitProblems
 	}
 	return exitOK
+}
+
+// writeResult renders a reconciled result in one of check's formats.
+func writeResult(w io.Writer, format string, r reconcile.Result, s reports.Stats) error {
+	switch format {
+	case "json":
+		return reports.JSON(w, r)
+	case "github":
+		return reports.GitHub(w, r)
+	case "sarif":
+		return reports.SARIF(w, r, version)
+	case "markdown":
+		return reports.Markdown(w, r)
+	}
+	return reports.Check(w, r, s)
 }

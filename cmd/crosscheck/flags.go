@@ -67,22 +67,37 @@ func (f *flags) parse(args []string, stdout, stderr io.Writer) (positional []str
 	}
 }
 
-// format is the --format flag shared by lint, check, report and value.
-type format string
-
-func (f *flags) format() *format {
-	v := format("text")
-	f.Var(&v, "format", "output `format`: text or json")
-	return &v
+// format is the --format flag; each command names the formats it writes,
+// text first (the default).
+type format struct {
+	value   string
+	allowed []string
 }
 
-func (v *format) String() string { return string(*v) }
+func (f *flags) format(allowed ...string) *format {
+	if len(allowed) == 0 {
+		allowed = []string{"text", "json"}
+	}
+	v := &format{value: allowed[0], allowed: allowed}
+	f.Var(v, "format", "output `format`: "+orList(allowed))
+	return v
+}
+
+func (v *format) String() string { return v.value }
 
 func (v *format) Set(s string) error {
-	switch s {
-	case "text", "json":
-		*v = format(s)
-		return nil
+	for _, a := range v.allowed {
+		if s == a {
+			v.value = s
+			return nil
+		}
 	}
-	return fmt.Errorf("unknown format %q (want text or json)", s)
+	return fmt.Errorf("unknown format %q (want %s)", s, orList(v.allowed))
+}
+
+func orList(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }

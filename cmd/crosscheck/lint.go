@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 
+	"github.com/crosscheck/crosscheck/reconcile"
 	"github.com/crosscheck/crosscheck/reports"
 )
 
@@ -19,7 +20,7 @@ all), 2 could not run.
 
 func runLint(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("lint", lintAbout)
-	format := f.format()
+	format := f.format("text", "json", "github", "sarif")
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -33,9 +34,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var err error
-	if *format == "json" {
+	switch format.value {
+	case "json":
 		err = reports.LintJSON(stdout, l.Problems, statsOf(l))
-	} else {
+	case "github":
+		err = reports.GitHub(stdout, reconcile.Result{Problems: l.Problems})
+	case "sarif":
+		err = reports.SARIF(stdout, reconcile.Result{Problems: l.Problems}, version)
+	default:
 		err = reports.Problems(stdout, l.Problems, statsOf(l))
 	}
 	if err != nil {

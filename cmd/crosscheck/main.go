@@ -13,6 +13,9 @@ import (
 	"strings"
 )
 
+// version names this build in SARIF logs.
+const version = "0.1.0"
+
 // Exit statuses, the same for every subcommand so scripts and CI can rely
 // on them.
 const (
@@ -40,6 +43,7 @@ func init() {
 		{"report", "[flags] [DIR]", "write the full reconciliation: every claim, how it was read, and what agrees", runReport},
 		{"value", "[flags] PHRASE...", "show how crosscheck reads a value phrase (\"nearly 100\", \"last Wednesday\")", runValue},
 		{"explain", "[flags] EVENT [PROPERTY]", "tell the story of one event's claims, oldest first, with each finding's reasons", runExplain},
+		{"draft", "[flags] ARTICLE.txt", "propose claims from an article's text, as a source file for a person to review", runDraft},
 	}
 }
 

@@ -2,9 +2,11 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -28,6 +30,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":     cmdExits,
 			"randbytes": cmdRandBytes,
+			"bundled":   cmdBundled,
 		},
 	})
 }
@@ -77,4 +80,35 @@ func cmdRandBytes(ts *testscript.TestScript, neg bool, args []string) {
 		b[i] = byte(rng.Uint32())
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o666))
+}
+
+// cmdBundled copies the bundled corpus (the repository's claims directory)
+// into the script's work directory, so a scenario can run on the real
+// corpus without touching it.
+//
+//	bundled claims
+func cmdBundled(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: bundled DIR")
+	}
+	src, err := filepath.Abs(filepath.Join("..", "..", "claims"))
+	ts.Check(err)
+	dst := ts.MkAbs(args[0])
+	ts.Check(filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o777)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o666)
+	}))
 }

@@ -17,7 +17,11 @@ and the findings.
 
 The text report is a table per group for reading in a terminal; --format
 json writes one object (sources, groups, findings, problems) for other
-tools. The same corpus always gives byte-identical output.
+tools; --format html one self-contained page with number-line charts, for
+people; --format markdown the findings as a table; --format claimreview
+schema.org ClaimReview JSON-LD for every claim a verdict rejects (needs the
+[publisher] block of crosscheck.toml). The same corpus always gives
+byte-identical output.
 
 Exit status: 0 once the report is written, whatever it found (use check to
 fail a build); 2 could not run.
@@ -25,8 +29,9 @@ fail a build); 2 could not run.
 
 func runReport(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("report", reportAbout)
-	format := f.format()
+	format := f.format("text", "json", "html", "markdown", "claimreview")
 	out := f.String("o", "", "write the report to `file` instead of standard output")
+	title := f.String("title", "", "the HTML report's `title`")
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -44,9 +49,16 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	// the -o file.
 	var buf bytes.Buffer
 	var err error
-	if *format == "json" {
+	switch format.value {
+	case "json":
 		err = reports.JSON(&buf, r)
-	} else {
+	case "html":
+		err = reports.HTML(&buf, r, reports.HTMLOptions{Title: *title})
+	case "markdown":
+		err = reports.Markdown(&buf, r)
+	case "claimreview":
+		err = reports.ClaimReview(&buf, r, reports.Publisher{Name: l.Publisher.Name, URL: l.Publisher.URL})
+	default:
 		err = reports.Table(&buf, r)
 	}
 	if err != nil {

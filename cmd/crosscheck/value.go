@@ -79,7 +79,7 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 		readings = append(readings, reports.ValueReading{Input: p, Kind: kind, Reading: rd})
 	}
 	var err error
-	if *format == "json" {
+	if format.value == "json" {
 		err = reports.ValuesJSON(stdout, readings)
 	} else {
 		err = reports.Values(stdout, readings)
