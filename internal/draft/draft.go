@@ -224,9 +224,8 @@ type view struct {
 	dates    []dateHit
 	whens    []when
 	dateOK   []bool
-	// levels are where the event is looked for, narrowest first: the
-	// clause (when the sentence joins several), the sentence, the
-	// paragraph.
+	// The event is looked for in the clause (when the sentence joins
+	// several), then the sentence, then the paragraph.
 	clauses []clause
 	sig     signals
 	para    *signals
@@ -292,10 +291,6 @@ func (d *drafter) paragraph(p *paragraph) {
 	next := map[vocab.Class]int{} // first mention of each class not yet in a sentence
 	nextDate := 0
 	for _, s := range p.sents {
-		if len(d.res.Claims) >= d.opts.MaxClaims {
-			d.res.Dropped++ // counted per sentence: a lower bound, said as such
-			continue
-		}
 		w := &view{p: p, s: s, toks: p.toks[s.t0:s.t1], mentions: map[vocab.Class][]mention{}, para: &psig, prev: prev}
 		// Mentions and dates are in token order, as are sentences, so
 		// each is visited once however long the paragraph.
@@ -345,7 +340,11 @@ func (d *drafter) paragraph(p *paragraph) {
 // attack", "since 2016") is no sign of which event the words are about.
 func signalsIn(toks []token, ms map[vocab.Class][]mention, dates []dateHit, whens []when, ok []bool, a, b int) signals {
 	var s signals
-	s.named = between(ms[vocab.EventClass], a, b)
+	for _, m := range between(ms[vocab.EventClass], a, b) {
+		if !referenced(toks, m.t0) {
+			s.named = append(s.named, m)
+		}
+	}
 	// Places introduced as where something happened ("in Moscow", "at
 	// the Shah Cheragh Shrine") outrank places mentioned in passing
 	// ("overtures towards Kabul").
@@ -379,6 +378,27 @@ func between(ms []mention, a, b int) []mention {
 	return ms[i:j:j]
 }
 
+// referenceWords put an event named after them in the background: "on
+// the fourth anniversary of Qasem Soleimani’s assassination" is about
+// something else that happened then. ("after the Aden bombing" is not:
+// the arrests after a bombing belong to it.)
+var referenceWords = set("anniversary", "commemorating", "marking", "memorial", "commemoration",
+	"revenge", "avenge", "avenging", "like", "unlike")
+
+// referenced reports an event name with a reference word a few words
+// before it, in its clause.
+func referenced(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if toks[j].kind == tPunct && !toks[j].glued {
+			return false
+		}
+		if referenceWords[toks[j].key] {
+			return true
+		}
+	}
+	return false
+}
+
 var anchorWords = set("after", "before", "since", "until", "till", "following", "by", "from", "than", "prior")
 
 func anchored(toks []token, k int) bool {
@@ -410,15 +430,13 @@ func (d *drafter) eventOf(w *view, at int) choice {
 	if cl.choice != nil {
 		return *cl.choice
 	}
-	levels := []struct {
+	type level struct {
 		sig   signals
 		scope string
-	}{{w.sig, "sentence"}, {*w.para, "paragraph"}}
+	}
+	levels := []level{{w.sig, "sentence"}, {*w.para, "paragraph"}}
 	if len(w.clauses) > 1 {
-		levels = append(levels[:0:0], struct {
-			sig   signals
-			scope string
-		}{cl.sig, "clause"}, levels[0], levels[1])
+		levels = append([]level{{cl.sig, "clause"}}, levels...)
 	}
 	var c choice
 	found := false
@@ -482,7 +500,8 @@ func anaphor(toks []token) string {
 	return ""
 }
 
-func (d *drafter) attributionOf2(w *view) attribution {
+// sentenceAttribution is whom the sentence reports, found once.
+func (d *drafter) sentenceAttribution(w *view) attribution {
 	if !w.attDone {
 		var ms []mention
 		for _, c := range []vocab.Class{vocab.OrganisationClass, vocab.PersonClass, vocab.CountryClass} {
@@ -513,10 +532,6 @@ func (d *drafter) add(w *view, pr proposal) {
 	if prop == "" {
 		return
 	}
-	if len(d.res.Claims) >= d.opts.MaxClaims {
-		d.res.Dropped++
-		return
-	}
 	value := d.text[w.toks[pr.a].lo:w.toks[pr.b-1].hi]
 	var ch choice
 	if pr.event != nil {
@@ -524,7 +539,7 @@ func (d *drafter) add(w *view, pr proposal) {
 	} else {
 		ch = d.eventOf(w, pr.a)
 	}
-	att := d.attributionOf2(w)
+	att := d.sentenceAttribution(w)
 	if pr.attribute != nil {
 		att = *pr.attribute
 	}
@@ -546,6 +561,10 @@ func (d *drafter) add(w *view, pr proposal) {
 		key += "\x00" + textnorm.Key(att.who)
 	}
 	if d.seen[key] {
+		return
+	}
+	if len(d.res.Claims) >= d.opts.MaxClaims {
+		d.res.Dropped++
 		return
 	}
 	d.seen[key] = true

@@ -210,6 +210,10 @@ func TestFamilies(t *testing.T) {
 		{"refers back", "Gunmen attacked the Port of Aden.\n\nThe attack was claimed by AQAP.",
 			[]want{{"responsibility", "AQAP", port, "", ""}}, nil},
 		{"unknown", "Gunmen killed 5 people on Tuesday.", []want{{"deaths", "5", TodoEvent, "", ""}}, nil},
+		{"anniversary of another event", "The bomb, set off on the first anniversary of the Mosul checkpoint attack, killed 12 at the Aden central market.",
+			[]want{{"deaths", "12", market, "", ""}}, nil},
+		{"possessive is not a verb", "Reports of an attack at the Aden central market in mid May 2023 show the Islamic State’s reach.",
+			[]want{{"date", "mid May 2023", market, "-", ""}}, nil},
 		{"two events in one sentence", "A bomb in Mosul killed 8 in September 2022, and a bomb at the Aden central market in May 2023 killed 23.",
 			[]want{{"deaths", "8", mosul, "", ""}, {"deaths", "23", market, "", ""}}, nil},
 	}

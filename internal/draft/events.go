@@ -13,7 +13,6 @@ import (
 
 type eventInfo struct {
 	id      string
-	name    string
 	place   string // place or country term id, "" if unknown
 	days    reconcile.Range
 	hasDate bool
@@ -29,7 +28,7 @@ func loadEvents(v *vocab.Vocabulary) []eventInfo {
 	evs := v.Events()
 	for _, id := range v.EventIDs() {
 		e := evs[id]
-		info := eventInfo{id: id, name: e.Name, place: e.Place}
+		info := eventInfo{id: id, place: e.Place}
 		if e.Date != "" {
 			if r, err := phrase.Span(e.Date); err == nil {
 				info.days, info.hasDate = r, true
@@ -106,7 +105,7 @@ func (d *drafter) resolve(s signals, scope string) (choice, bool) {
 		for _, m := range s.named {
 			cands = appendNew(cands, m.term)
 		}
-		basis = "names " + d.quoteMentions(s.named)
+		basis = "names " + quoteMentions(s.named)
 	case len(s.places) > 0:
 		// An event at the place or inside it ("Kabul" for the Kabul
 		// airport bombing); failing that, one at a place containing it
@@ -127,7 +126,7 @@ func (d *drafter) resolve(s signals, scope string) (choice, bool) {
 				}
 			}
 		}
-		basis = "names " + d.quoteMentions(s.places)
+		basis = "names " + quoteMentions(s.places)
 		if len(cands) == 0 {
 			if len(s.dates) > 0 {
 				// The place is unknown to every event, but the date may
@@ -153,11 +152,14 @@ func (d *drafter) resolve(s signals, scope string) (choice, bool) {
 		for _, w := range s.dates {
 			texts = append(texts, w.text)
 		}
-		dated := strings.Join(texts, ", ")
+		dated := "the date " + strings.Join(texts, ", ")
+		if len(texts) > 1 {
+			dated = "the dates " + strings.Join(texts, ", ")
+		}
 		if basis == "" {
-			basis = "gives the date " + dated
+			basis = "gives " + dated
 		} else {
-			basis += " and the date " + dated
+			basis += " and " + dated
 		}
 		// An event the vocabulary gives no date is not ruled out by one.
 		var kept []string
@@ -258,7 +260,7 @@ func (d *drafter) event(id string) eventInfo {
 	return eventInfo{}
 }
 
-func (d *drafter) quoteMentions(ms []mention) string {
+func quoteMentions(ms []mention) string {
 	var out []string
 	for _, m := range ms {
 		out = appendNew(out, fmt.Sprintf("%q", m.text))

@@ -40,7 +40,7 @@ func (r *Result) TOML(l Layout) []byte {
 		summary += fmt.Sprintf(" %d paragraphs were left out as page furniture, captions or headings.", r.Skipped)
 	}
 	if r.Dropped > 0 {
-		summary += fmt.Sprintf(" At least %d more proposals were left out: draft stops at %d claims per article.", r.Dropped, len(r.Claims))
+		summary += fmt.Sprintf(" %d more proposals were left out: draft stops at %d claims per article.", r.Dropped, len(r.Claims))
 	}
 	if len(r.Missing) > 0 {
 		summary += " Not looked for, as the vocabulary has no property for them: " + strings.Join(r.Missing, ", ") + "."

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/textnorm"
 	"github.com/crosscheck/crosscheck/reconcile"
 	"github.com/crosscheck/crosscheck/reconcile/phrase"
 	"github.com/crosscheck/crosscheck/reconcile/vocab"
@@ -315,21 +316,7 @@ func placeIntro(toks []token, m mention) string {
 	if k >= 0 && placePrepositions[toks[k].key] {
 		return fmt.Sprintf("after %q", toks[k].text)
 	}
-	if strings.HasPrefix(textnormKeyOf(m.text), "near ") {
-		return "named as the vicinity"
-	}
 	return ""
-}
-
-func textnormKeyOf(s string) string {
-	var b strings.Builder
-	for _, t := range tokenize(s, 0, len(s), nil) {
-		if t.kind == tWord {
-			b.WriteString(t.key)
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
 }
 
 var perpetratorNouns = set("perpetrators", "perpetrator", "attackers", "attacker", "bombers",
@@ -352,9 +339,9 @@ func (d *drafter) nationalities(w *view) {
 	toks := w.toks
 	for _, m := range w.mentions[vocab.NationalityClass] {
 		why := ""
-		k := textnormKeyOf(m.text)
+		k := " " + textnorm.Key(m.text) + " "
 		switch {
-		case strings.Contains(k, "nationals ") || strings.Contains(k, "national ") || strings.Contains(k, "descent "):
+		case strings.Contains(k, " nationals ") || strings.Contains(k, " national ") || strings.Contains(k, " descent "):
 			why = fmt.Sprintf("%q names them", m.text)
 		default:
 			if n := perpAfter(toks, m.t1); n != "" {

@@ -116,8 +116,17 @@ func tokenize(s string, lo, hi int, out []token) []token {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // wordKey lower-cases a word and drops apostrophes and dots, as
-// textnorm.Key does inside a name.
+// textnorm.Key does inside a name, and a possessive "'s": "State’s" must
+// not read as the verb "states", nor "Iran's" hide the name "Iran".
+// Vocabulary names are keyed by the same function, so "Istanbul's Reina
+// Club" still matches itself.
 func wordKey(w string) string {
+	for _, s := range []string{"'s", "’s", "'S", "’S"} {
+		if len(w) > len(s) && strings.HasSuffix(w, s) {
+			w = w[:len(w)-len(s)]
+			break
+		}
+	}
 	ascii := true
 	for i := 0; i < len(w); i++ {
 		c := w[i]
