@@ -13,7 +13,8 @@
 #              added (each repetition adds another)
 #
 # and prints a table with each figure as a ratio to the floor measured in
-# the same run. Corpora live under the work directory (default /tmp), never
+# the same run. CPU time (user + system) is reported beside wall time: on a
+# machine shared with other work it varies far less than wall time does. Corpora live under the work directory (default /tmp), never
 # in the repository.
 #
 # Usage: bench/run.sh [--small-only] [--sizes "20000 200000"] [--claims 10]
@@ -74,7 +75,7 @@ if [ "$HAVE_CHECK" = 1 ] && grep -q -- '-no-cache' "$WORK/check-help.txt"; then
 fi
 
 # measure LABEL CMD... runs CMD once under /usr/bin/time -v and appends
-# "wall_seconds rss_kb" to $WORK/m.LABEL. Exit status 0 and 1 are fine (check
+# "wall_seconds rss_kb cpu_seconds" to $WORK/m.LABEL. Exit status 0 and 1 are fine (check
 # exits 1 when it has findings); 2 or more, or a signal, is a failure.
 measure() {
 	local label=$1
@@ -93,18 +94,20 @@ measure() {
 			wall = s
 		}
 		/Maximum resident set size/ { rss = $2 }
-		END { printf "%.3f %d\n", wall, rss }
+		/User time \(seconds\)/ { cpu += $2 }
+		/System time \(seconds\)/ { cpu += $2 }
+		END { printf "%.3f %d %.3f\n", wall, rss, cpu }
 	' "$out" >>"$WORK/m.$label"
 }
 
-# median LABEL prints "wall rss": the median of each column.
+# median LABEL prints "wall rss cpu": the median of each column.
 median() {
-	local f="$WORK/m.$1" n
+	local f="$WORK/m.$1" n c out=""
 	n=$(wc -l <"$f")
-	local w r
-	w=$(cut -d' ' -f1 "$f" | sort -g | sed -n "$(((n + 1) / 2))p")
-	r=$(cut -d' ' -f2 "$f" | sort -g | sed -n "$(((n + 1) / 2))p")
-	echo "$w $r"
+	for c in 1 2 3; do
+		out="$out $(cut -d' ' -f$c "$f" | sort -g | sed -n "$(((n + 1) / 2))p")"
+	done
+	echo $out
 }
 
 # ratio A B prints A / B.
@@ -122,6 +125,7 @@ template_source() {
 	done
 }
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS="$WORK/rows.txt"
 : >"$ROWS"
 GENROWS="$WORK/gen.txt"
@@ -135,20 +139,20 @@ for N in $SIZES; do
 		rm -rf "$DIR"
 		rm -f "$WORK/m.gen"
 		measure gen "$BIN/gencorpus" -sources "$N" -claims-per-source "$CLAIMS" -seed "$SEED" -out "$DIR"
-		read -r gw gr < <(median gen)
+		read -r gw gr gc < <(median gen)
 		size=$(du -s --apparent-size --block-size=1 "$DIR" | cut -f1)
 		files=$(find "$DIR" -type f | wc -l)
-		printf '| %s | %s | %.1f | %.1f | %d |\n' "$label" "$files" "$(ratio "$size" 1000000)" "$gw" "$((gr / 1024))" >>"$GENROWS"
+		printf '| %s | %s | %.1f | %.1f | %.1f | %d |\n' "$label" "$files" "$(ratio "$size" 1000000)" "$gw" "$gc" "$((gr / 1024))" >>"$GENROWS"
 	fi
 	rm -f "$WORK"/m.floor "$WORK"/m.cold "$WORK"/m.warm "$WORK"/m.new
 
 	echo "== $label: floor" >&2
 	for _ in $(seq 1 "$REPS"); do measure floor "$BIN/floor" "$DIR"; done
-	read -r fw fr < <(median floor)
-	printf '| %s | floor | %.2f | 1.00 | %d | 1.00 |\n' "$label" "$fw" "$((fr / 1024))" >>"$ROWS"
+	read -r fw fr fc < <(median floor)
+	printf '| %s | floor | %.2f | 1.00 | %.2f | 1.00 | %d | 1.00 |\n' "$label" "$fw" "$fc" "$((fr / 1024))" >>"$ROWS"
 
 	if [ "$HAVE_CHECK" = 0 ]; then
-		printf '| %s | check (cold, warm, one new file) | TODO: crosscheck check not available | | | |\n' "$label" >>"$ROWS"
+		printf '| %s | check (cold, warm, one new file) | TODO: crosscheck check not available | | | | | |\n' "$label" >>"$ROWS"
 		continue
 	fi
 
@@ -180,27 +184,27 @@ for N in $SIZES; do
 	unset XDG_CACHE_HOME
 
 	for m in cold warm new; do
-		read -r w r < <(median $m)
+		read -r w r c < <(median $m)
 		case $m in
 		cold) name="check, cold${NOCACHE:+ ($NOCACHE)}" ;;
 		warm) name="check, warm" ;;
 		new) name="check, one new source" ;;
 		esac
-		printf '| %s | %s | %.2f | %.2f | %d | %.2f |\n' "$label" "$name" "$w" \
-			"$(ratio "$w" "$fw")" "$((r / 1024))" "$(ratio "$r" "$fr")" >>"$ROWS"
+		printf '| %s | %s | %.2f | %.2f | %.2f | %.2f | %d | %.2f |\n' "$label" "$name" "$w" \
+			"$(ratio "$w" "$fw")" "$c" "$(ratio "$c" "$fc")" "$((r / 1024))" "$(ratio "$r" "$fr")" >>"$ROWS"
 	done
 done
 
 echo
-echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "crosscheck: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'); $(go version | cut -d' ' -f3); medians of $REPS runs"
 if [ -s "$GENROWS" ]; then
 	echo
-	echo "| corpus | files | MB | generation s | generation peak RSS MB |"
-	echo "|---|---:|---:|---:|---:|"
+	echo "| corpus | files | MB | generation wall s | generation CPU s | generation peak RSS MB |"
+	echo "|---|---:|---:|---:|---:|---:|"
 	cat "$GENROWS"
 fi
 echo
-echo "| corpus | run | wall s | × floor | peak RSS MB | × floor |"
-echo "|---|---|---:|---:|---:|---:|"
+echo "| corpus | run | wall s | × floor | CPU s | × floor | peak RSS MB | × floor |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 cat "$ROWS"
