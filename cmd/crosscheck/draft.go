@@ -54,7 +54,8 @@ func runDraft(args []string, stdout, stderr io.Writer) int {
 	if err := draft.Check(data); err != nil {
 		return fail(stderr, "%s: %v", article, err)
 	}
-	// Refuse before any work, so a slip of -o costs nothing.
+	// Refuse before loading the corpus, so a slip of -o or of the
+	// article's name costs nothing.
 	if *out != "" && !*force {
 		if _, err := os.Lstat(*out); err == nil {
 			return fail(stderr, "%s already exists; pass --force to overwrite it, or choose another -o", *out)
@@ -77,13 +78,6 @@ func runDraft(args []string, stdout, stderr io.Writer) int {
 	layout := draft.Layout{Article: filepath.ToSlash(article)}
 	layout.Text, layout.TextHint = textRef(*dir, article, *out)
 	toml := res.TOML(layout)
-
-	todo := 0
-	for _, c := range res.Claims {
-		if c.Event == draft.TodoEvent {
-			todo++
-		}
-	}
 	where := "standard output"
 	if *out == "" {
 		if _, err := stdout.Write(toml); err != nil {
@@ -95,7 +89,7 @@ func runDraft(args []string, stdout, stderr io.Writer) int {
 		}
 		where = *out
 	}
-	fmt.Fprintf(stderr, "crosscheck: drafted %d claims from %s to %s (%d with event %q to fill in); review every one before committing\n", len(res.Claims), article, where, todo, draft.TodoEvent)
+	fmt.Fprintf(stderr, "crosscheck: drafted %d claims from %s to %s (%d with event %q to fill in); review every one before committing\n", len(res.Claims), article, where, res.Unassigned(), draft.TodoEvent)
 	return exitOK
 }
 

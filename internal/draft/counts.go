@@ -223,7 +223,7 @@ func notACount(toks []token, start, f, end int, inDate []bool) string {
 			if _, month := monthNumber[n.key]; month {
 				return "part of a date"
 			}
-		case n.is("years", "year") || n.is("old"):
+		case n.is("old"):
 			return "an age"
 		}
 	}

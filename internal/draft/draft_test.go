@@ -167,6 +167,10 @@ func TestFamilies(t *testing.T) {
 			[]want{{"date", "May 2023", market, "", ""}, {"location", "Aden central market", market, "", ""}}, nil},
 		{"day first", "The attack on 2 September 2022 at a checkpoint in Mosul killed 8.",
 			[]want{{"date", "2 September 2022", mosul, "", ""}, {"deaths", "8", mosul, "", ""}}, nil},
+		{"claimed on", "On May 15, 2023, a day after the Aden bombing, AQAP claimed responsibility.",
+			[]want{{"claimed-on", "May 15, 2023", market, "", ""}, {"responsibility", "AQAP", market, "AQAP", "claimed"}}, []string{"date May 15, 2023"}},
+		{"attack date, then a claim", "On May 14, 2023, a bomb exploded at the Aden central market, and AQAP claimed responsibility.",
+			[]want{{"date", "May 14, 2023", market, "", ""}}, []string{"claimed-on May 14, 2023"}},
 		{"relative", "A car bomb exploded at the Aden central market last Sunday.",
 			[]want{{"date", "last Sunday", market, "", ""}}, nil},
 		{"anchor, not the date", "Since June 2023, attacks in Aden have declined.", nil, []string{"date June 2023"}},
@@ -499,6 +503,7 @@ func FuzzPropose(f *testing.F) {
 		"Jan. 3rd, 2024 - 2024-13-45 last Friday 31 February",
 		"\xff\x00",
 		"a \"quote\\\" \u2028 \u007f",
+		"İİİİ SOURCE » x\nREPUBLISHED FROM İİ UNDER y\nAN ARTICLE BY ſ@ K",
 	} {
 		f.Add([]byte(s))
 	}

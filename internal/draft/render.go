@@ -20,13 +20,8 @@ type Layout struct {
 // with a comment on every proposal saying why it was made.
 func (r *Result) TOML(l Layout) []byte {
 	var b strings.Builder
-	todo := 0
-	for _, c := range r.Claims {
-		if c.Event == TodoEvent {
-			todo++
-		}
-	}
-	comment(&b, "", fmt.Sprintf("Drafted by `crosscheck draft` from %s. Every claim below is a proposal for a person to review: keep it, fix it, or delete it. Values are the article's own words; quotes are whole sentences copied from it, so `crosscheck lint` verifies them against the archived text.", l.Article))
+	todo := r.Unassigned()
+	comment(&b, fmt.Sprintf("Drafted by `crosscheck draft` from %s. Every claim below is a proposal for a person to review: keep it, fix it, or delete it. Values are the article's own words; quotes are whole sentences copied from it, so `crosscheck lint` verifies them against the archived text.", l.Article))
 	b.WriteString("#\n")
 	summary := fmt.Sprintf("%d claims proposed", len(r.Claims))
 	if todo > 0 {
@@ -45,21 +40,21 @@ func (r *Result) TOML(l Layout) []byte {
 	if len(r.Missing) > 0 {
 		summary += " Not looked for, as the vocabulary has no property for them: " + strings.Join(r.Missing, ", ") + "."
 	}
-	comment(&b, "", summary)
+	comment(&b, summary)
 	b.WriteString("\n[source]\n")
 	s := r.Source
 	if s.Title != "" {
-		comment(&b, "", "title: the first line that reads as a headline ("+s.TitleWhy+"); check it")
+		comment(&b, "title: the first line that reads as a headline ("+s.TitleWhy+"); check it")
 		fmt.Fprintf(&b, "title = %s\n", tomlString(s.Title))
 	} else {
-		comment(&b, "", "title: TODO, the text has no line that reads as a headline")
+		comment(&b, "title: TODO, the text has no line that reads as a headline")
 		fmt.Fprintf(&b, "title = %s\n", tomlString("TODO"))
 	}
 	if s.Published != "" {
-		comment(&b, "", "published: "+s.PublishedWhy)
+		comment(&b, "published: "+s.PublishedWhy)
 		fmt.Fprintf(&b, "published = %s\n", tomlString(s.Published))
 	} else {
-		comment(&b, "", "published: TODO, "+s.PublishedWhy+". Write the date as precisely as the text allows (\"2024-01-04\", \"2024-01\", or a span \"2024-01-04..2024-01-31\"); year-less and relative dates in the claims are read against it")
+		comment(&b, "published: TODO, "+s.PublishedWhy+". Write the date as precisely as the text allows (\"2024-01-04\", \"2024-01\", or a span \"2024-01-04..2024-01-31\"); year-less and relative dates in the claims are read against it")
 		fmt.Fprintf(&b, "published = %s\n", tomlString(TodoPublished))
 	}
 	if l.Text != "" {
@@ -69,7 +64,7 @@ func (r *Result) TOML(l Layout) []byte {
 		if hint == "" {
 			hint = "set text to the archived article's path, relative to this file and inside the claims directory"
 		}
-		comment(&b, "", "text = \"...\"  ("+hint+")")
+		comment(&b, "text = \"...\"  ("+hint+")")
 	}
 	placeholder(&b, "outlet", s.Outlet, s.OutletWhy)
 	placeholder(&b, "author", s.Author, s.AuthorWhy)
@@ -78,17 +73,17 @@ func (r *Result) TOML(l Layout) []byte {
 	b.WriteString("# language = \"en\"\n")
 	for _, c := range r.Claims {
 		b.WriteByte('\n')
-		comment(&b, "", fmt.Sprintf("%s (line %d)", c.Why, c.Line))
+		comment(&b, fmt.Sprintf("%s (line %d)", c.Why, c.Line))
 		switch {
 		case c.Event != TodoEvent:
-			comment(&b, "", "event: "+c.EventWhy)
+			comment(&b, "event: "+c.EventWhy)
 		case len(c.Candidates) > 0:
-			comment(&b, "", "event: TODO, "+c.EventWhy+" ("+strings.Join(c.Candidates, ", ")+"): pick one, or delete the claim")
+			comment(&b, "event: TODO, "+c.EventWhy+" ("+strings.Join(c.Candidates, ", ")+"): pick one, or delete the claim")
 		default:
-			comment(&b, "", "event: TODO, "+c.EventWhy+": put the event's id here (or add the event to the vocabulary), or delete the claim")
+			comment(&b, "event: TODO, "+c.EventWhy+": put the event's id here (or add the event to the vocabulary), or delete the claim")
 		}
 		if c.AttributedTo != "" {
-			comment(&b, "", "attributed_to: "+c.AttributionWhy)
+			comment(&b, "attributed_to: "+c.AttributionWhy)
 		}
 		b.WriteString("[[claim]]\n")
 		fmt.Fprintf(&b, "event = %s\n", tomlString(c.Event))
@@ -105,29 +100,40 @@ func (r *Result) TOML(l Layout) []byte {
 	return []byte(b.String())
 }
 
+// Unassigned counts the claims whose event is left for the reviewer.
+func (r *Result) Unassigned() int {
+	n := 0
+	for _, c := range r.Claims {
+		if c.Event == TodoEvent {
+			n++
+		}
+	}
+	return n
+}
+
 func placeholder(b *strings.Builder, key, suggestion, why string) {
 	if suggestion == "" {
 		fmt.Fprintf(b, "# %s = \"\"\n", key)
 		return
 	}
-	comment(b, "", fmt.Sprintf("%s = %s  (suggested from %s)", key, tomlString(suggestion), why))
+	comment(b, fmt.Sprintf("%s = %s  (suggested from %s)", key, tomlString(suggestion), why))
 }
 
 // comment writes text as comment lines of at most about 78 columns.
 // Control characters cannot appear in a TOML comment, so they become
 // spaces.
-func comment(b *strings.Builder, indent, text string) {
+func comment(b *strings.Builder, text string) {
 	text = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
 		}
 		return r
 	}, text)
-	line := indent + "#"
+	line := "#"
 	for _, w := range strings.Fields(text) {
-		if len(line) > len(indent)+1 && len(line)+1+len(w) > 78 {
+		if len(line) > 1 && len(line)+1+len(w) > 78 {
 			b.WriteString(line + "\n")
-			line = indent + "#"
+			line = "#"
 		}
 		line += " " + w
 	}

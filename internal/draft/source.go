@@ -48,7 +48,7 @@ func (d *drafter) source(paras []*paragraph) {
 		}
 		low := strings.ToLower(line)
 		switch {
-		case strings.HasPrefix(low, "by ") || strings.HasPrefix(low, "an article by ") || strings.HasPrefix(low, "author:"):
+		case len(p.toks) <= 12 && (strings.HasPrefix(low, "by ") || strings.HasPrefix(low, "an article by ") || strings.HasPrefix(low, "author:")):
 			if s.Author == "" {
 				d.byline(p, line)
 			}
@@ -80,17 +80,16 @@ func (d *drafter) source(paras []*paragraph) {
 	// Conversation".
 	for _, p := range paras {
 		line := d.text[p.lo:p.hi]
-		low := strings.ToLower(line)
-		if i := strings.Index(low, "source »"); i >= 0 && s.Outlet == "" {
+		if i := indexFold(line, "source »"); i >= 0 && s.Outlet == "" {
 			s.Outlet = strings.TrimSpace(line[i+len("source »"):])
 			s.OutletWhy = fmt.Sprintf("line %d: %q", p.line, clip(line))
 		}
-		if i := strings.Index(low, "republished from "); i >= 0 && s.Outlet == "" {
+		if i := indexFold(line, "republished from "); i >= 0 && s.Outlet == "" {
 			rest := line[i+len("republished from "):]
 			if j := strings.IndexAny(rest, ".,;("); j > 0 {
 				rest = rest[:j]
 			}
-			if k := strings.Index(strings.ToLower(rest), " under "); k > 0 {
+			if k := indexFold(rest, " under "); k > 0 {
 				rest = rest[:k]
 			}
 			s.Outlet = strings.TrimSpace(rest)
@@ -138,7 +137,7 @@ func (d *drafter) byline(p *paragraph, line string) {
 	s := &d.res.Source
 	rest := line
 	for _, pre := range []string{"an article by ", "by ", "author:"} {
-		if strings.HasPrefix(strings.ToLower(rest), pre) {
+		if indexFold(rest, pre) == 0 {
 			rest = rest[len(pre):]
 			break
 		}
@@ -231,6 +230,26 @@ func isShouted(s string) bool {
 		}
 	}
 	return letters >= 4 && upper == letters
+}
+
+// indexFold is strings.Index ignoring ASCII case, for a lower-case ASCII
+// sub. Lower-casing the whole line instead could change its length
+// (non-ASCII letters), and the index would then cut the line wrongly.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		match := true
+		for j := 0; j < len(sub) && match; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			match = c == sub[j]
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
 }
 
 func clip(s string) string {

@@ -42,8 +42,12 @@ func (d *drafter) dateClaims(w *view) {
 		if h.precision == "relative" {
 			what = "relative to publication"
 		}
-		if id := d.props.ids[famClaimedOn]; id != "" {
-			if tr := claimTrigger(toks, h.t1); tr != "" {
+		// "On January 4, 2024, a day after the deadly explosions ..., IS
+		// Khorasan claimed responsibility": a date opening a sentence about
+		// a claim is the claim's, unless the attack comes between them ("On
+		// May 14, a bomb exploded ..., and AQAP claimed responsibility").
+		if id := d.props.ids[famClaimedOn]; id != "" && h.t0 <= 1 {
+			if tr, at := claimTrigger(toks, h.t1); tr != "" && (anchorsOther(toks, h.t1) || incidentIn(toks[h.t1:at]) == "") {
 				d.add(w, proposal{fam: famClaimedOn, a: h.t0, b: h.t1,
 					why: fmt.Sprintf("%s: %q (%s) opens the sentence saying the attack was %q", id, value, what, tr)})
 				continue
@@ -165,14 +169,15 @@ var incidentNouns = set("attack", "attacks", "bombing", "bombings", "blast", "bl
 	"explosions", "shooting", "massacre", "assault", "strike", "strikes")
 
 // claimTrigger finds "claimed responsibility", "claimed credit" or
-// "claimed the attack" at or after toks[from], returning its words.
-func claimTrigger(toks []token, from int) string {
+// "claimed the attack" at or after toks[from], returning its words and
+// where it starts.
+func claimTrigger(toks []token, from int) (string, int) {
 	for k := from; k < len(toks); k++ {
 		if n := claimAt(toks, k); n > 0 {
-			return wordsText(toks, k, k+n)
+			return wordsText(toks, k, k+n), k
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // claimAt reports how many tokens a claim of responsibility takes at k.
@@ -545,9 +550,8 @@ func (d *drafter) responsibility(w *view) {
 				at = j + 2
 			}
 		case holdVerbs[t.key]:
-			if a, b, ok := listAt(toks, terms, k+1); ok && b+1 < len(toks) && toks[b+1].is("responsible") {
+			if _, b, ok := listAt(toks, terms, k+1); ok && b+1 < len(toks) && toks[b+1].is("responsible") {
 				at = k + 1
-				_ = a
 			}
 		}
 		if at == 0 {
@@ -557,6 +561,8 @@ func (d *drafter) responsibility(w *view) {
 		if !ok {
 			continue
 		}
+		// An accusation is the accuser's, and no one's when the sentence
+		// does not say whose: never the sentence's other speaker.
 		how := wordsText(toks, k, at)
 		pr := &attribution{}
 		if s, e, ok := d.subjectBefore(toks, k, claimants); ok {

@@ -43,8 +43,6 @@ type sentence struct {
 	lo, hi int // byte range in the article
 }
 
-func (p *paragraph) tokens(s sentence) []token { return p.toks[s.t0:s.t1] }
-
 // lines returns the byte ranges of the lines of text, without line ends.
 func lines(text string) [][2]int {
 	var out [][2]int
