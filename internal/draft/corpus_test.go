@@ -196,3 +196,36 @@ func lintProblems(t *testing.T, dir string) []reconcile.Problem {
 	}
 	return out
 }
+
+// TestProposalsAgreeWithCorpus guards precision. Whether a reviewer keeps a
+// proposal is a person's call (docs/draft.md records that judgement for
+// each seed), but a proposal whose property and value the hand-encoded
+// corpus never records for that source is most likely one they delete. At
+// least 80% of each seed's proposals must be recorded there.
+func TestProposalsAgreeWithCorpus(t *testing.T) {
+	l := loadBundled(t)
+	for rel, src := range seedSources(t, l) {
+		res := draftOf(t, l, rel)
+		if len(res.Claims) == 0 {
+			t.Errorf("%s: no proposals", src.ID)
+			continue
+		}
+		// Values are compared by meaning, with the source's recorded
+		// publication date placing relative and year-less dates.
+		d := &drafter{v: l.Vocab, opts: Options{Phrase: l.Options}, pub: src.PublishedDays, pubKnown: true}
+		var stray []string
+		for _, c := range res.Claims {
+			recorded := slices.ContainsFunc(l.Claims, func(k reconcile.Claim) bool {
+				return k.Source == src.ID && k.Property == c.Property && d.canonical(c.Property, c.Value) == d.canonical(k.Property, k.Value)
+			})
+			if !recorded {
+				stray = append(stray, fmt.Sprintf("%s %q", c.Property, c.Value))
+			}
+		}
+		share := 1 - float64(len(stray))/float64(len(res.Claims))
+		t.Logf("%s: %d of %d proposals recorded in the corpus (%.0f%%); not recorded: %v", src.ID, len(res.Claims)-len(stray), len(res.Claims), 100*share, stray)
+		if share < 0.8 {
+			t.Errorf("%s: only %.0f%% of proposals are recorded in the corpus; not recorded: %s", src.ID, 100*share, strings.Join(stray, ", "))
+		}
+	}
+}
