@@ -15,20 +15,10 @@ func Check(w io.Writer, r reconcile.Result, s Stats) error {
 	if err := problemLines(w, r.Problems); err != nil {
 		return err
 	}
-	var open, resolved, fe, fw, fn int
+	t := tallyFindings(r.Findings)
 	for _, f := range sortedFindings(r.Findings) {
 		if f.Status != reconcile.Open {
-			resolved++
 			continue
-		}
-		open++
-		switch f.Severity {
-		case reconcile.Error:
-			fe++
-		case reconcile.Warning:
-			fw++
-		default:
-			fn++
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: [%s] %s %s: %s\n",
 			subjectPos(f), f.Severity, f.Kind, f.Event, f.Property, f.Summary); err != nil {
@@ -38,12 +28,12 @@ func Check(w io.Writer, r reconcile.Result, s Stats) error {
 	pe, pw, pn := countProblems(r.Problems)
 	line := fmt.Sprintf("%s: %s; %s: %s",
 		corpusLine(s), severityCounts(pe, pw, pn),
-		plural(len(r.Groups), "group"), plural(open, "open finding"))
-	if open > 0 {
-		line += " (" + severityCounts(fe, fw, fn) + ")"
+		plural(len(r.Groups), "group"), plural(t.open, "open finding"))
+	if t.open > 0 {
+		line += " (" + severityCounts(t.errors, t.warnings, t.notes) + ")"
 	}
-	if resolved > 0 {
-		line += fmt.Sprintf(", %d resolved", resolved)
+	if t.resolved > 0 {
+		line += fmt.Sprintf(", %d resolved", t.resolved)
 	}
 	_, err := fmt.Fprintln(w, line)
 	return err

@@ -147,25 +147,13 @@ func htmlView(r reconcile.Result, opts HTMLOptions) htmlPage {
 		sources[s.ID] = hs
 		page.Sources = append(page.Sources, hs)
 	}
-	var fe, fw, fn int
+	t := tallyFindings(r.Findings)
+	page.Open, page.Resolved = t.open, t.resolved
 	for _, f := range sortedFindings(r.Findings) {
-		if f.Status != reconcile.Open {
-			page.Resolved++
-		} else {
-			page.Open++
-			switch f.Severity {
-			case reconcile.Error:
-				fe++
-			case reconcile.Warning:
-				fw++
-			default:
-				fn++
-			}
-		}
 		page.Findings = append(page.Findings, htmlFindingOf(r, f, sources))
 	}
 	if page.Open > 0 {
-		page.OpenSeverities = severityCounts(fe, fw, fn)
+		page.OpenSeverities = severityCounts(t.errors, t.warnings, t.notes)
 	}
 	for _, g := range sortedGroups(r.Groups) {
 		if n := len(page.Events); n == 0 || page.Events[n-1].ID != g.Event {

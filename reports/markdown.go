@@ -17,29 +17,14 @@ import (
 func Markdown(w io.Writer, r reconcile.Result) error {
 	p := &printer{w: w}
 	findings := sortedFindings(r.Findings)
-	var open, resolved, fe, fw, fn int
-	for _, f := range findings {
-		if f.Status != reconcile.Open {
-			resolved++
-			continue
-		}
-		open++
-		switch f.Severity {
-		case reconcile.Error:
-			fe++
-		case reconcile.Warning:
-			fw++
-		default:
-			fn++
-		}
-	}
-	p.printf("## crosscheck: %s\n\n", plural(open, "open finding"))
+	t := tallyFindings(findings)
+	p.printf("## crosscheck: %s\n\n", plural(t.open, "open finding"))
 	line := corpusLine(StatsOf(r)) + "; " + plural(len(r.Groups), "group")
-	if open > 0 {
-		line += "; open: " + severityCounts(fe, fw, fn)
+	if t.open > 0 {
+		line += "; open: " + severityCounts(t.errors, t.warnings, t.notes)
 	}
-	if resolved > 0 {
-		line += fmt.Sprintf("; %d resolved", resolved)
+	if t.resolved > 0 {
+		line += fmt.Sprintf("; %d resolved", t.resolved)
 	}
 	if len(r.Problems) > 0 {
 		pe, pw, pn := countProblems(r.Problems)

@@ -360,3 +360,30 @@ func sortedFindings(fs []reconcile.Finding) []reconcile.Finding {
 	reconcile.SortFindings(out)
 	return out
 }
+
+// tally counts findings the way every summary line reports them: open ones
+// by severity, and how many a verdict resolved.
+type tally struct {
+	open, resolved          int
+	errors, warnings, notes int
+}
+
+func tallyFindings(fs []reconcile.Finding) tally {
+	var t tally
+	for _, f := range fs {
+		if f.Status != reconcile.Open {
+			t.resolved++
+			continue
+		}
+		t.open++
+		switch f.Severity {
+		case reconcile.Error:
+			t.errors++
+		case reconcile.Warning:
+			t.warnings++
+		default:
+			t.notes++
+		}
+	}
+	return t
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/textnorm"
 )
 
 // paragraph is a run of lines that belong together. Captured web pages put
@@ -209,7 +211,7 @@ func furniture(s string, toks []token) skipKind {
 	short := words <= 25
 	if short {
 		for _, c := range captionWords {
-			if containsWord(low, c) {
+			if textnorm.ContainsWord(low, c) {
 				return skipCaption
 			}
 		}
@@ -226,23 +228,6 @@ func startsWithWord(s, w string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[len(w):])
 	return len(s) == len(w) || !isLetter(r) || !isLetter(rune(w[len(w)-1]))
-}
-
-// containsWord finds w in s not glued to letters on either side.
-func containsWord(s, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return false
-		}
-		j += i
-		before, _ := utf8.DecodeLastRuneInString(s[:j])
-		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
-		if (j == 0 || !isLetter(before)) && (j+len(w) == len(s) || !isLetter(after)) {
-			return true
-		}
-		i = j + 1
-	}
 }
 
 // abbreviations end in a full stop that does not end a sentence.

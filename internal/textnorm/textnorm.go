@@ -171,3 +171,33 @@ func Closest(s string, candidates []string) string {
 	}
 	return best
 }
+
+// IsWordRune reports whether r belongs inside a word: a letter, a
+// combining mark or a digit.
+func IsWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// ContainsWord reports whether w occurs in s as a whole word (or run of
+// words): not glued to a letter or digit on either side, so "91" is found
+// in "at least 91 people" but not in "1991".
+func ContainsWord(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i <= len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if (j == 0 || !IsWordRune(before)) && (j+len(w) == len(s) || !IsWordRune(after)) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(s[j:])
+		i = j + size
+	}
+	return false
+}

@@ -105,3 +105,25 @@ func TestClosest(t *testing.T) {
 		t.Errorf("ambiguous prefix: got %q", got)
 	}
 }
+
+func TestContainsWord(t *testing.T) {
+	for _, tt := range []struct {
+		s, w string
+		want bool
+	}{
+		{"at least 91 people", "91", true},
+		{"since 1991", "91", false},
+		{"91", "91", true},
+		{"the 91st", "91", false},
+		{"photo: AP", "photo", true},
+		{"photographer", "photo", false},
+		{"photo of a photographer", "photographer", true},
+		{"a bomb, placed", "bomb", true},
+		{"", "x", false},
+		{"anything", "", false},
+	} {
+		if got := ContainsWord(tt.s, tt.w); got != tt.want {
+			t.Errorf("ContainsWord(%q, %q) = %v, want %v", tt.s, tt.w, got, tt.want)
+		}
+	}
+}

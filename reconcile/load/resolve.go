@@ -354,13 +354,13 @@ func valueInQuote(pc parsedClaim, kind reconcile.Kind, r *resolved) {
 		}
 		for _, w := range wordRE.FindAllString(value, -1) {
 			n, isNumber := numberWords[w]
-			if isNumber && !hasWord(quote, w) && (n == 0 || !hasNumber(quote, strconv.Itoa(n))) {
+			if isNumber && !textnorm.ContainsWord(quote, w) && (n == 0 || !hasNumber(quote, strconv.Itoa(n))) {
 				missing = append(missing, w)
 			}
 		}
 	} else {
 		for _, w := range wordRE.FindAllString(value, -1) {
-			if !stopWords[w] && !hasWord(quote, w) {
+			if !stopWords[w] && !textnorm.ContainsWord(quote, w) {
 				missing = append(missing, w)
 			}
 		}
@@ -388,30 +388,9 @@ func hasNumber(s, d string) bool {
 	return false
 }
 
-// hasWord finds w in s as a whole word (or words).
-func hasWord(s, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return false
-		}
-		j += i
-		before, _ := utf8.DecodeLastRuneInString(s[:j])
-		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
-		if !isWordRune(before) && !isWordRune(after) {
-			return true
-		}
-		i = j + 1
-	}
-}
-
-func isWordRune(r rune) bool {
-	return r != utf8.RuneError && wordRE.MatchString(string(r))
-}
-
 func anyWord(s string, ws []string) bool {
 	for _, w := range ws {
-		if hasWord(s, w) {
+		if textnorm.ContainsWord(s, w) {
 			return true
 		}
 	}
