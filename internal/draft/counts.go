@@ -6,39 +6,10 @@ import (
 	"github.com/crosscheck/crosscheck/reconcile/phrase"
 )
 
-// qualifiers that may open a count phrase, longest first within a first
-// word. phrase.Count has the authoritative list; these only decide where a
-// candidate starts, and Count then accepts or refuses it.
-var qualifiers = func() map[string][][]string {
-	m := map[string][][]string{}
-	for _, q := range []string{
-		"at least", "at the least", "no fewer than", "no less than", "not fewer than",
-		"not less than", "a minimum of", "upwards of", "upward of", "more than", "well over",
-		"well above", "well in excess of", "over", "above", "in excess of", "greater than",
-		"at most", "at the most", "up to", "as many as", "no more than", "not more than",
-		"a maximum of", "fewer than", "less than", "well under", "well below", "under",
-		"below", "about", "approximately", "approx", "around", "roughly", "some",
-		"an estimated", "estimated", "circa", "more or less", "somewhere around",
-		"in the region of", "on the order of", "nearly", "almost", "close to", "just under",
-		"just below", "just short of", "just shy of", "not quite", "a little under",
-		"slightly under", "slightly fewer than", "slightly less than", "just over",
-		"just above", "just more than", "a little over", "a little more than",
-		"slightly over", "slightly more than", "slightly above", "between", "from",
-		"exactly", "precisely", "a total of",
-	} {
-		ws := strings.Fields(q)
-		m[ws[0]] = append(m[ws[0]], ws)
-	}
-	for k, qs := range m {
-		for i := 1; i < len(qs); i++ {
-			for j := i; j > 0 && len(qs[j]) > len(qs[j-1]); j-- {
-				qs[j], qs[j-1] = qs[j-1], qs[j]
-			}
-		}
-		m[k] = qs
-	}
-	return m
-}()
+// qualifiers that may open a count phrase, by first word, longest first:
+// the readers' own list, so a candidate starts exactly where phrase.Count
+// would accept it.
+var qualifiers = phrase.Qualifiers()
 
 var multipliers = set("hundred", "thousand", "million", "billion", "dozen")
 

@@ -680,3 +680,18 @@ func (g *gloss) readRange(s string, q qual, label string, either bool, q1, q2 qu
 	g.b = append(g.b, ')')
 	return reading(lo, hi, false, a+(b-a)/2, g.b), nil
 }
+
+// Qualifiers lists, for each first word, the qualifiers that may open a
+// count phrase ("at least", "nearly", "a total of"), longest first. It is
+// the readers' own list, so a scanner looking for count phrases in running
+// text (crosscheck draft) starts candidates exactly where Count would
+// accept them and never drifts from it. Each qualifier is its words.
+func Qualifiers() map[string][][]string {
+	out := make(map[string][][]string, len(prefixes))
+	for first, rules := range prefixes {
+		for _, r := range rules {
+			out[first] = append(out[first], r.words)
+		}
+	}
+	return out
+}
