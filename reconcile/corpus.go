@@ -44,4 +44,23 @@ type Result struct {
 	Claims     int
 	Verified   int
 	Unverified int
+
+	sourceIndex map[string]int // id -> index in Sources, built by Run
+}
+
+// Source returns the source with the given id, or nil. Results built by
+// Run find it in constant time; hand-built ones by a scan.
+func (r *Result) Source(id string) *Source {
+	if r.sourceIndex != nil {
+		if i, ok := r.sourceIndex[id]; ok && i < len(r.Sources) && r.Sources[i].ID == id {
+			return &r.Sources[i]
+		}
+		return nil
+	}
+	for i := range r.Sources {
+		if r.Sources[i].ID == id {
+			return &r.Sources[i]
+		}
+	}
+	return nil
 }

@@ -16,16 +16,9 @@ const namedInSummary = 3
 // finding. The summary still counts them all.
 const keptInFinding = 20
 
-// sourceName names a claim's source the way a reader knows it: by outlet,
-// or, when the capture names none, by the start of its title.
 func (rc *reconciler) sourceName(c *Claim) string {
 	if s := rc.l.Sources[c.Source]; s != nil {
-		switch {
-		case s.Outlet != "":
-			return s.Outlet
-		case s.Title != "":
-			return shortTitle(s.Title)
-		}
+		return s.Name()
 	}
 	return c.Source
 }

@@ -163,6 +163,18 @@ type Source struct {
 	Pos           Pos    // of the [source] header
 }
 
+// Name is how a reader knows the source: its outlet, or, when the capture
+// names none, the start of its title, or else its id.
+func (s *Source) Name() string {
+	switch {
+	case s.Outlet != "":
+		return s.Outlet
+	case s.Title != "":
+		return shortTitle(s.Title)
+	}
+	return s.ID
+}
+
 // Claim is one assertion a source makes about one property of one event.
 type Claim struct {
 	ID       string // explicit id, or "<source>#<n>" (n counts from 1 in file order)

@@ -22,9 +22,11 @@ func Run(c Corpus) Result {
 		Unverified: c.Unverified,
 	}
 	slices.SortFunc(res.Sources, func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
-	l := Lookup{Hierarchy: c.Hierarchy, Sources: map[string]*Source{}}
+	l := Lookup{Hierarchy: c.Hierarchy, Sources: make(map[string]*Source, len(res.Sources))}
+	res.sourceIndex = make(map[string]int, len(res.Sources))
 	for i := range res.Sources {
 		l.Sources[res.Sources[i].ID] = &res.Sources[i]
+		res.sourceIndex[res.Sources[i].ID] = i
 	}
 	groups, problems := groupClaims(c)
 	res.Problems = append(res.Problems, problems...)

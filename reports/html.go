@@ -223,7 +223,7 @@ func htmlGroupOf(r reconcile.Result, g reconcile.GroupResult, sources map[string
 		c := g.Claims[i]
 		st := standing(g, i)
 		hc := htmlClaim{
-			Anchor: claimAnchor(c), Standing: st, Mark: standingMark(st), Who: displayName(r, c.Source),
+			Anchor: claimAnchor(c), Standing: st, Mark: standingMark(st), Who: sourceName(r, c.Source),
 			Value: c.Value, ReadAs: ReadAs(c.Reading, g.Kind), Gloss: c.Reading.Gloss,
 			AsOf: reconcile.FormatDays(c.AsOf), Quote: c.Quote, Note: c.Note,
 			AttributedTo: c.AttributedTo, Hedge: c.Hedge, Where: htmlWhere(c.Pos), Verified: c.Verified,
@@ -322,24 +322,6 @@ func htmlWhere(p reconcile.Pos) string {
 		return ""
 	}
 	return fmt.Sprintf("%s:%d", p.File, p.Line)
-}
-
-// displayName names a source as the core's finding summaries do: its
-// outlet, else its title, else its id. (sourceName skips the title, which
-// suits a terminal column; here the title reads better than a file id.)
-func displayName(r reconcile.Result, id string) string {
-	for _, s := range r.Sources {
-		if s.ID == id {
-			switch {
-			case s.Outlet != "":
-				return s.Outlet
-			case s.Title != "":
-				return s.Title
-			}
-			break
-		}
-	}
-	return id
 }
 
 func htmlEventName(r reconcile.Result, id string) string {

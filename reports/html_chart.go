@@ -143,7 +143,7 @@ func newChart(r reconcile.Result, g reconcile.GroupResult, id string, claimAncho
 			Href:     "#" + claimAnchor(c),
 			Standing: st,
 			Mark:     standingMark(st),
-			Label:    rowLabel(displayName(r, c.Source), c.Value, chartLineBudget-utf8.RuneCountInString(asOf)),
+			Label:    rowLabel(sourceName(r, c.Source), c.Value, chartLineBudget-utf8.RuneCountInString(asOf)),
 			AsOf:     asOf,
 			Describe: describeBar(r, g.Kind, c, st),
 			LabelY:   y + chartLabelY,
@@ -244,7 +244,7 @@ func standingMark(st string) string {
 // describeBar says a row in words: "The Conversation: over 100, from 101
 // with no upper bound, as of Jan 2024, disagrees".
 func describeBar(r reconcile.Result, k reconcile.Kind, c reconcile.Claim, st string) string {
-	return fmt.Sprintf("%s: %s, %s, as of %s, %s", displayName(r, c.Source), c.Value,
+	return fmt.Sprintf("%s: %s, %s, as of %s, %s", sourceName(r, c.Source), c.Value,
 		rangeWords(c.Reading.Range, k), reconcile.FormatDays(c.AsOf), st)
 }
 

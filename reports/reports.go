@@ -209,13 +209,8 @@ func verdict(g reconcile.GroupResult, i int) string {
 // sourceName is the outlet a reader knows, or the source id when the
 // source names none.
 func sourceName(r reconcile.Result, id string) string {
-	for _, s := range r.Sources {
-		if s.ID == id {
-			if s.Outlet != "" {
-				return s.Outlet
-			}
-			break
-		}
+	if s := r.Source(id); s != nil {
+		return s.Name()
 	}
 	return id
 }
