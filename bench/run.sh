@@ -59,6 +59,8 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 echo "== building" >&2
+# What was built: the working tree may hold others' uncommitted changes.
+BUILT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- . 2>/dev/null || echo ' with uncommitted changes')"
 (cd "$ROOT" && go build -o "$BIN/gencorpus" ./internal/tools/gencorpus)
 (cd "$ROOT" && go build -o "$BIN/floor" ./bench/floor)
 HAVE_CHECK=1
@@ -197,7 +199,7 @@ done
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "crosscheck: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'); $(go version | cut -d' ' -f3); medians of $REPS runs"
+echo "crosscheck: built from $BUILT; $(go version | cut -d' ' -f3); medians of $REPS runs"
 if [ -s "$GENROWS" ]; then
 	echo
 	echo "| corpus | files | MB | generation wall s | generation CPU s | generation peak RSS MB |"
