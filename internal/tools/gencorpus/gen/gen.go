@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // Config is what to generate; the output is a function of it alone (Out,
@@ -80,12 +79,8 @@ func generate(cfg config) (stats, error) {
 	if cfg.workers <= 0 {
 		cfg.workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	t0 := time.Now()
 	if err := prepare(cfg); err != nil {
 		return stats{}, err
-	}
-	if d := time.Since(t0); d > time.Second {
-		fmt.Fprintf(os.Stderr, "gencorpus: removed the old corpus in %s\n", d.Round(time.Millisecond))
 	}
 	w := newWorld(cfg.seed, cfg.events)
 
