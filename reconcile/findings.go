@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -47,7 +48,7 @@ func shortTitle(t string) string {
 
 // label names a claim in a sentence: `over 100 (The Conversation, Jan 2024)`.
 func (rc *reconciler) label(c *Claim) string {
-	return fmt.Sprintf("%s (%s, %s)", c.Value, rc.sourceName(c), FormatDays(c.AsOf))
+	return c.Value + " (" + rc.sourceName(c) + ", " + FormatDays(c.AsOf) + ")"
 }
 
 // listLabels joins claim labels into "a, b or c", naming at most
@@ -90,19 +91,19 @@ func (rc *reconciler) listLabels(idx []int, conj string) string {
 			e.more++
 		}
 	}
-	var parts []string
+	parts := make([]string, 0, len(named))
 	for _, e := range named {
 		who := strings.Join(e.sources, "; ")
 		if e.more > 0 {
-			who += fmt.Sprintf(" and %d more", e.more)
+			who += " and " + strconv.Itoa(e.more) + " more"
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s, %s)", e.value, who, FormatDays(e.asOf)))
+		parts = append(parts, e.value+" ("+who+", "+FormatDays(e.asOf)+")")
 	}
 	switch {
 	case unnamed == 1:
 		return strings.Join(parts, ", ") + " and 1 more claim"
 	case unnamed > 0:
-		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more claims", unnamed)
+		return strings.Join(parts, ", ") + " and " + strconv.Itoa(unnamed) + " more claims"
 	case len(parts) == 1:
 		return parts[0]
 	default:
@@ -119,6 +120,7 @@ func (rc *reconciler) authorityName(i int) string {
 
 func (rc *reconciler) finding(kind FindingKind, sev Severity, subject, against []int) Finding {
 	f := Finding{Event: rc.g.Event, Property: rc.g.Property, Kind: kind, Severity: sev, Status: Open}
+	f.Claims = make([]FindingClaim, 0, len(subject)+min(len(against), keptInFinding))
 	for _, i := range subject {
 		f.Claims = append(f.Claims, FindingClaim{Claim: rc.g.Claims[i], Role: Subject})
 	}
@@ -155,8 +157,8 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 	var out []Finding
 	// Stale claims are reported one finding per shape too, but their shape
 	// never entered the agreeing search, so gather them here.
-	staleShapes := map[string][]int{}
-	var staleOrder []string
+	staleShapes := map[shapeID][]int{}
+	var staleOrder []shapeID
 	for i := range rc.g.Claims {
 		if superseded[i] || stale[i] == nil {
 			continue
@@ -179,8 +181,8 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 	}
 	// One finding per reading, not per (reading, day): "84" said on
 	// twenty different days is one thing for a person to look at.
-	byReading := map[string][]*shape{}
-	var readings []string
+	byReading := map[readingID][]*shape{}
+	var readings []readingID
 	for _, s := range rc.shapes {
 		if s.alive {
 			continue
@@ -221,14 +223,39 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 type staleMatch struct{ old, by int }
 
 // matchesOnlySuperseded finds a superseded figure that claim i matches while
-// it does not match the authority's last figure (time ignored).
+// it does not match the authority's last figure (time ignored). The answer
+// depends only on what the claim says (unless it is a last figure itself),
+// so it is worked out once per reading.
 func (rc *reconciler) matchesOnlySuperseded(i int, revs []revision) *staleMatch {
+	if len(revs) == 0 {
+		return nil
+	}
+	for _, r := range revs {
+		if i == r.last {
+			return rc.matchSuperseded(i, revs)
+		}
+	}
+	k := rc.readingKey(&rc.g.Claims[i])
+	if m, ok := rc.onlySuperseded[k]; ok {
+		return m
+	}
+	m := rc.matchSuperseded(i, revs)
+	if rc.onlySuperseded == nil {
+		rc.onlySuperseded = map[readingID]*staleMatch{}
+	}
+	rc.onlySuperseded[k] = m
+	return m
+}
+
+func (rc *reconciler) matchSuperseded(i int, revs []revision) *staleMatch {
 	c := &rc.g.Claims[i]
 	for _, r := range revs {
 		if i == r.last || sameReading(rc.g, rc.l.Hierarchy, c, &rc.g.Claims[r.last]) {
 			continue
 		}
-		for _, old := range r.superseded {
+		// The first superseded claim that matches is the first of the
+		// first reading that does.
+		for _, old := range r.readings {
 			if sameReading(rc.g, rc.l.Hierarchy, c, &rc.g.Claims[old]) {
 				return &staleMatch{old: old, by: r.last}
 			}
@@ -245,6 +272,9 @@ func (rc *reconciler) matchesOnlySuperseded(i int, revs []revision) *staleMatch 
 // later "103" is the withdrawn figure said again.
 func (rc *reconciler) stale(revs []revision) []*staleMatch {
 	out := make([]*staleMatch, len(rc.g.Claims))
+	if len(revs) == 0 {
+		return out
+	}
 	for i := range rc.g.Claims {
 		m := rc.matchesOnlySuperseded(i, revs)
 		if m != nil && rc.certainlyAfter(i, m.by) && repeats(rc.g, &rc.g.Claims[i], &rc.g.Claims[m.old]) {
@@ -271,23 +301,35 @@ func (rc *reconciler) certainlyAfter(i, j int) bool {
 func (rc *reconciler) why(subject int, against []int) string {
 	s := &rc.g.Claims[subject]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q from %s was read as %s.", s.Value, rc.sourceName(s), readingText(rc.g.Kind, s.Reading, rc.l.Hierarchy))
+	b.Grow(256)
+	// What fmt's %q would write, without fmt.
+	b.WriteString(strconv.Quote(s.Value))
+	b.WriteString(" from ")
+	b.WriteString(rc.sourceName(s))
+	b.WriteString(" was read as ")
+	b.WriteString(readingText(rc.g.Kind, s.Reading, rc.l.Hierarchy))
+	b.WriteString(".")
 	for x, i := range against {
 		if x == namedInSummary {
-			fmt.Fprintf(&b, " And %d more.", len(against)-x)
+			b.WriteString(" And " + strconv.Itoa(len(against)-x) + " more.")
 			break
 		}
 		a := &rc.g.Claims[i]
-		fmt.Fprintf(&b, " %q from %s was read as %s", a.Value, rc.sourceName(a), readingText(rc.g.Kind, a.Reading, rc.l.Hierarchy))
+		b.WriteString(" ")
+		b.WriteString(strconv.Quote(a.Value))
+		b.WriteString(" from ")
+		b.WriteString(rc.sourceName(a))
+		b.WriteString(" was read as ")
+		b.WriteString(readingText(rc.g.Kind, a.Reading, rc.l.Hierarchy))
 		switch {
 		case rc.g.Kind != Count && rc.g.Kind != Date:
 			b.WriteString("; neither contains the other.")
 		case rc.g.Cumulative && before(a.AsOf, s.AsOf):
-			fmt.Fprintf(&b, " as of %s, earlier; a count that can only rise cannot fall to the later figure.", FormatDays(a.AsOf))
+			b.WriteString(" as of " + FormatDays(a.AsOf) + ", earlier; a count that can only rise cannot fall to the later figure.")
 		case rc.g.Cumulative && before(s.AsOf, a.AsOf):
-			fmt.Fprintf(&b, " as of %s, later; a count that can only rise cannot fall to it.", FormatDays(a.AsOf))
+			b.WriteString(" as of " + FormatDays(a.AsOf) + ", later; a count that can only rise cannot fall to it.")
 		case rc.g.Cumulative:
-			fmt.Fprintf(&b, " as of %s, which may be the same time; no value lies in both.", FormatDays(a.AsOf))
+			b.WriteString(" as of " + FormatDays(a.AsOf) + ", which may be the same time; no value lies in both.")
 		default:
 			b.WriteString("; no value lies in both.")
 		}
@@ -301,12 +343,12 @@ func readingText(k Kind, r Reading, h Hierarchy) string {
 		return FormatDays(r.Range)
 	case Count:
 		if r.Range.Open() {
-			return fmt.Sprintf("%d or more", r.Range.Min)
+			return strconv.FormatInt(r.Range.Min, 10) + " or more"
 		}
 		if r.Range.Min == r.Range.Max {
-			return fmt.Sprintf("exactly %d", r.Range.Min)
+			return "exactly " + strconv.FormatInt(r.Range.Min, 10)
 		}
-		return fmt.Sprintf("%d to %d", r.Range.Min, r.Range.Max)
+		return strconv.FormatInt(r.Range.Min, 10) + " to " + strconv.FormatInt(r.Range.Max, 10)
 	default:
 		names := make([]string, len(r.Terms))
 		for i, t := range r.Terms {

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -58,6 +57,8 @@ type reconciler struct {
 	g      *Group
 	l      Lookup
 	shapes []*shape // of the claims neither superseded nor stale, set by largestAgreeing
+	// onlySuperseded memoises matchesOnlySuperseded by reading.
+	onlySuperseded map[readingID]*staleMatch
 }
 
 func (rc *reconciler) compatible(i, j int) bool {
@@ -72,6 +73,9 @@ type revision struct {
 	// replacedBy maps each superseded claim to the claim that contradicted it.
 	replacedBy map[int]int
 	last       int
+	// readings holds the first of the superseded claims (in their order)
+	// that says each thing they say.
+	readings []int
 }
 
 // statedLater reports whether the same authority made claim j after claim i.
@@ -88,12 +92,25 @@ func (rc *reconciler) statedLater(i, j int) bool {
 		a.Pos.File == b.Pos.File && a.Pos.Line < b.Pos.Line
 }
 
+// revisions finds, for each authority, the claims it later contradicted
+// itself on. A claim is superseded by the first claim of its authority (in
+// claim order) that it was stated before and cannot hold with. Claims that
+// read alike and hold as of the same time, with no as_of of their own,
+// are superseded alike and by the same claim, so the work is done once
+// for each such class: it grows with the number of distinct figures and
+// days an authority gave, not with the number of sources quoting them.
 func (rc *reconciler) revisions(superseded []bool) []revision {
-	byAuthority := map[string][]int{}
-	for i := range rc.g.Claims {
-		if a := rc.g.Claims[i].Authority; a != "" {
-			byAuthority[a] = append(byAuthority[a], i)
-		}
+	byAuthority := rc.repeatedAuthorities()
+	if len(byAuthority) == 0 {
+		return nil
+	}
+	type class struct {
+		members []int // positions in the authority's claims, ascending
+		by      int   // position of the claim superseding them, or -1
+	}
+	type classKey struct {
+		shape shapeID
+		own   int // the claim's index, for one with an as_of of its own; else -1
 	}
 	var out []revision
 	for _, auth := range sortedKeys(byAuthority) {
@@ -101,20 +118,63 @@ func (rc *reconciler) revisions(superseded []bool) []revision {
 		if len(idx) < 2 {
 			continue
 		}
-		r := revision{authority: auth, replacedBy: map[int]int{}}
+		index := map[classKey]int{}
+		var classes []*class
 		for x, i := range idx {
-			for _, j := range idx[x+1:] {
-				for _, p := range [][2]int{{i, j}, {j, i}} {
-					if !superseded[p[0]] && rc.statedLater(p[0], p[1]) && !rc.compatible(p[0], p[1]) {
-						superseded[p[0]] = true
-						r.superseded = append(r.superseded, p[0])
-						r.replacedBy[p[0]] = p[1]
-					}
+			c := &rc.g.Claims[i]
+			k := classKey{shape: shapeID{reading: rc.readingKey(c), asOf: c.AsOf}, own: -1}
+			if c.AsOfText != "" {
+				// Same-day claims with an as_of each are ordered by
+				// their place in the file, so each is a class alone.
+				k.own = i
+			}
+			ci, ok := index[k]
+			if !ok {
+				ci = len(classes)
+				index[k] = ci
+				classes = append(classes, &class{})
+			}
+			classes[ci].members = append(classes[ci].members, x)
+		}
+		// Classes are in the order of their first claims, so the first
+		// class that supersedes a class holds the first claim that does.
+		revised := false
+		for _, a := range classes {
+			a.by = -1
+			ia := idx[a.members[0]]
+			for _, b := range classes {
+				if ib := idx[b.members[0]]; b != a && rc.statedLater(ia, ib) && !rc.compatible(ia, ib) {
+					a.by = b.members[0]
+					revised = true
+					break
 				}
 			}
 		}
-		if len(r.superseded) == 0 {
+		if !revised {
 			continue
+		}
+		// The superseded claims, in the order a pairwise scan of the
+		// authority's claims would meet them: by the earlier of the two
+		// positions in each superseding pair, then the later, then the
+		// earlier claim first. The chain is followed from the first.
+		type marked struct{ x, by int }
+		var ms []marked
+		for _, a := range classes {
+			if a.by >= 0 {
+				for _, x := range a.members {
+					ms = append(ms, marked{x, a.by})
+				}
+			}
+		}
+		slices.SortFunc(ms, func(p, q marked) int {
+			return cmp.Or(cmp.Compare(min(p.x, p.by), min(q.x, q.by)), cmp.Compare(max(p.x, p.by), max(q.x, q.by)), cmp.Compare(p.x, q.x))
+		})
+		r := revision{authority: auth, replacedBy: make(map[int]int, len(ms)), superseded: make([]int, len(ms))}
+		for k, m := range ms {
+			i := idx[m.x]
+			superseded[i] = true
+			r.superseded[k] = i
+			r.replacedBy[i] = idx[m.by]
 		}
 		// The chain ends at the authority's latest claim that nothing
 		// superseded; follow replacements to find it.
@@ -124,6 +184,13 @@ func (rc *reconciler) revisions(superseded []bool) []revision {
 		}
 		r.last = last
 		slices.SortFunc(r.superseded, rc.byTime)
+		seen := map[readingID]bool{}
+		for _, i := range r.superseded {
+			if k := rc.readingKey(&rc.g.Claims[i]); !seen[k] {
+				seen[k] = true
+				r.readings = append(r.readings, i)
+			}
+		}
 		out = append(out, r)
 	}
 	return out
@@ -133,6 +200,57 @@ func (rc *reconciler) byTime(i, j int) int {
 	a, b := &rc.g.Claims[i], &rc.g.Claims[j]
 	return cmp.Or(cmp.Compare(a.AsOf.Min, b.AsOf.Min), cmp.Compare(a.AsOf.Max, b.AsOf.Max),
 		strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
+}
+
+// repeatedAuthorities maps each authority that more than one claim is
+// attributed to (the only ones that can revise a figure) to its claims,
+// in claim order. Most claims are a source's own, one authority each, so
+// only the repeated ones get a list.
+func (rc *reconciler) repeatedAuthorities() map[string][]int {
+	claims := rc.g.Claims
+	var out map[string][]int
+	add := func(a string) {
+		if out == nil {
+			out = map[string][]int{}
+		}
+		if _, done := out[a]; done {
+			return
+		}
+		var idx []int
+		for i := range claims {
+			if claims[i].Authority == a {
+				idx = append(idx, i)
+			}
+		}
+		out[a] = idx
+	}
+	if len(claims) <= 16 {
+		for i := range claims {
+			a := claims[i].Authority
+			for j := i + 1; a != "" && j < len(claims); j++ {
+				if claims[j].Authority == a {
+					add(a)
+					break
+				}
+			}
+		}
+		return out
+	}
+	count := make(map[string]int, len(claims))
+	for i := range claims {
+		if a := claims[i].Authority; a != "" {
+			count[a]++
+		}
+	}
+	for i := range claims {
+		if a := claims[i].Authority; count[a] > 1 {
+			if out == nil {
+				out = map[string][]int{}
+			}
+			out[a] = append(out[a], i)
+		}
+	}
+	return out
 }
 
 // shape is a set of claims that read the same and hold as of the same time;
@@ -145,20 +263,33 @@ type shape struct {
 	adj       []int
 }
 
+// readingID identifies what a claim says: its range for counts and dates,
+// its terms otherwise.
+type readingID struct {
+	r     Range
+	terms string
+}
+
+// shapeID identifies what a claim says and, where time matters, when.
+type shapeID struct {
+	reading readingID
+	asOf    Range
+}
+
 // readingKey identifies what a claim says, whenever it said it.
-func (rc *reconciler) readingKey(c *Claim) string {
+func (rc *reconciler) readingKey(c *Claim) readingID {
 	if rc.g.Kind == Count || rc.g.Kind == Date {
-		return fmt.Sprintf("%d:%d", c.Reading.Range.Min, c.Reading.Range.Max)
+		return readingID{r: c.Reading.Range}
 	}
-	return strings.Join(c.Reading.Terms, "\x00")
+	return readingID{terms: strings.Join(c.Reading.Terms, "\x00")}
 }
 
 // shapeKey identifies what a claim says and, where time matters, when.
-func (rc *reconciler) shapeKey(c *Claim) string {
+func (rc *reconciler) shapeKey(c *Claim) shapeID {
 	if !rc.g.Cumulative {
-		return rc.readingKey(c)
+		return shapeID{reading: rc.readingKey(c)}
 	}
-	return fmt.Sprintf("%s@%d:%d", rc.readingKey(c), c.AsOf.Min, c.AsOf.Max)
+	return shapeID{reading: rc.readingKey(c), asOf: c.AsOf}
 }
 
 // largestAgreeing finds a largest set of claims that can all hold at once.
@@ -169,7 +300,7 @@ func (rc *reconciler) shapeKey(c *Claim) string {
 // disagreements real corpora hold this is the exact answer, and it names the
 // most contradicted claim first, which is what a reader wants to see.
 func (rc *reconciler) largestAgreeing(explained []bool) []bool {
-	index := map[string]int{}
+	index := map[shapeID]int{}
 	var shapes []*shape
 	for i := range rc.g.Claims {
 		if explained[i] {

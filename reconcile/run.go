@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Run groups a corpus's claims by event and property, reconciles each group
@@ -34,21 +35,26 @@ func Run(c Corpus) Result {
 	// Groups are independent, so they reconcile on every core; results land
 	// in their own slot, keeping the output order fixed.
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	var next atomic.Int64
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(groups)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(groups) {
+					return
+				}
 				res.Groups[i] = ReconcileGroup(groups[i], l)
 			}
 		}()
 	}
-	for i := range groups {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
+	nf := 0
+	for i := range res.Groups {
+		nf += len(res.Groups[i].Findings)
+	}
+	res.Findings = make([]Finding, 0, nf)
 	for i := range res.Groups {
 		res.Findings = append(res.Findings, res.Groups[i].Findings...)
 		res.Problems = append(res.Problems, res.Groups[i].Problems...)
@@ -70,7 +76,20 @@ func groupClaims(c Corpus) ([]Group, []Problem) {
 	type key struct{ event, property string }
 	index := map[key]int{}
 	var groups []Group
-	for _, cl := range c.Claims {
+	// Which group each claim goes to, and how many each gets, so that
+	// every group's claims are copied once into one array. Claims come
+	// a source at a time, and a source's claims are mostly about one
+	// event, so the last group is tried before the index.
+	of := make([]int32, len(c.Claims))
+	var counts []int
+	last := -1
+	for n := range c.Claims {
+		cl := &c.Claims[n]
+		if last >= 0 && groups[last].Event == cl.Event && groups[last].Property == cl.Property {
+			of[n] = int32(last)
+			counts[last]++
+			continue
+		}
 		k := key{cl.Event, cl.Property}
 		i, ok := index[k]
 		if !ok {
@@ -78,8 +97,21 @@ func groupClaims(c Corpus) ([]Group, []Problem) {
 			index[k] = i
 			p := c.Properties[cl.Property]
 			groups = append(groups, Group{Event: cl.Event, Property: cl.Property, Kind: p.Kind, Cumulative: p.Cumulative})
+			counts = append(counts, 0)
 		}
-		groups[i].Claims = append(groups[i].Claims, cl)
+		of[n] = int32(i)
+		counts[i]++
+		last = i
+	}
+	all := make([]Claim, len(c.Claims))
+	off := 0
+	for i := range groups {
+		groups[i].Claims = all[off : off : off+counts[i]]
+		off += counts[i]
+	}
+	for n := range c.Claims {
+		g := &groups[of[n]]
+		g.Claims = append(g.Claims, c.Claims[n])
 	}
 	var problems []Problem
 	verdicts := slices.Clone(c.Verdicts)
@@ -104,16 +136,34 @@ func groupClaims(c Corpus) ([]Group, []Problem) {
 		return cmp.Or(strings.Compare(a.Event, b.Event), strings.Compare(a.Property, b.Property))
 	})
 	for i := range groups {
-		slices.SortStableFunc(groups[i].Claims, compareClaims)
+		if !slices.IsSortedFunc(groups[i].Claims, compareClaims) {
+			slices.SortStableFunc(groups[i].Claims, compareClaims)
+		}
 	}
 	return groups, problems
 }
 
 func compareClaims(a, b Claim) int {
-	return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), strings.Compare(a.ID, b.ID))
+	if c := strings.Compare(a.Pos.File, b.Pos.File); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
-var severityRank = map[Severity]int{Error: 0, Warning: 1, Note: 2}
+func severityRank(s Severity) int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	case Note:
+		return 2
+	}
+	return 0 // as a map lookup of an unknown severity gave
+}
 
 // SortFindings puts open findings first, then the most severe, then by event
 // and property, so the top of a report is what needs a person.
@@ -121,7 +171,7 @@ func SortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
-			cmp.Compare(severityRank[a.Severity], severityRank[b.Severity]),
+			cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)),
 			strings.Compare(a.Event, b.Event),
 			strings.Compare(a.Property, b.Property),
 			strings.Compare(a.Summary, b.Summary),

@@ -98,8 +98,8 @@ func (rc *reconciler) applyVerdict(res *GroupResult, v *Verdict) []Problem {
 	}
 	res.Findings = kept
 
-	byReading := map[string][]int{}
-	var order []string
+	byReading := map[readingID][]int{}
+	var order []readingID
 	for _, i := range contradicting {
 		k := rc.readingKey(&rc.g.Claims[i])
 		if _, ok := byReading[k]; !ok {
@@ -107,14 +107,16 @@ func (rc *reconciler) applyVerdict(res *GroupResult, v *Verdict) []Problem {
 		}
 		byReading[k] = append(byReading[k], i)
 	}
-	for _, k := range order {
-		subject := byReading[k]
-		var support []int
+	var support []int
+	if len(order) > 0 {
 		for i := range rc.g.Claims {
 			if agrees(&rc.g.Claims[i]) && !rejected(&rc.g.Claims[i]) {
 				support = append(support, i)
 			}
 		}
+	}
+	for _, k := range order {
+		subject := byReading[k]
 		f := rc.finding(ContradictsVerdict, Error, subject, support)
 		f.Verdict = v
 		f.Summary = fmt.Sprintf("%s contradicts the established %s%s", rc.listLabels(subject, "and"), v.Established, verdictTail(v))

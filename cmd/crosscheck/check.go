@@ -35,6 +35,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("check", checkAbout)
 	format := f.format("text", "json", "github", "sarif", "markdown")
 	since := f.String("changed-since", "", "judge only what changed since git revision `REF`")
+	cache := f.cacheFlags()
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -51,7 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, "%v", err)
 		}
 	}
-	l, code, ok := openCorpus(dir, stderr)
+	l, code, ok := openCached(dir, cache, stderr)
 	if !ok {
 		return code
 	}

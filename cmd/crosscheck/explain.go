@@ -25,6 +25,7 @@ property).
 func runExplain(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("explain", explainAbout)
 	dir := f.String("dir", defaultDir, "claims `directory`")
+	cache := f.cacheFlags()
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -32,7 +33,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	if len(positional) < 1 || len(positional) > 2 {
 		return fail(stderr, "explain: want EVENT [PROPERTY], got %d arguments; run 'crosscheck explain -h' for usage", len(positional))
 	}
-	l, code, ok := openCorpus(*dir, stderr)
+	l, code, ok := openCached(*dir, cache, stderr)
 	if !ok {
 		return code
 	}

@@ -21,6 +21,7 @@ all), 2 could not run.
 func runLint(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("lint", lintAbout)
 	format := f.format("text", "json", "github", "sarif")
+	cache := f.cacheFlags()
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -29,7 +30,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	l, code, ok := openCorpus(dir, stderr)
+	l, code, ok := openCached(dir, cache, stderr)
 	if !ok {
 		return code
 	}

@@ -32,6 +32,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	format := f.format("text", "json", "html", "markdown", "claimreview")
 	out := f.String("o", "", "write the report to `file` instead of standard output")
 	title := f.String("title", "", "the HTML report's `title`")
+	cache := f.cacheFlags()
 	positional, code, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -40,7 +41,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	l, code, ok := openCorpus(dir, stderr)
+	l, code, ok := openCached(dir, cache, stderr)
 	if !ok {
 		return code
 	}

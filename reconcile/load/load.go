@@ -6,15 +6,19 @@
 package load
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/internal/textnorm"
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -38,6 +42,8 @@ type Loaded struct {
 	// ClaimCount is every [[claim]] table read, including those left out
 	// of Corpus.Claims because their value could not be read.
 	ClaimCount int
+	// Cache says what the cache did, when one was used.
+	Cache CacheStats
 }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
@@ -51,10 +57,25 @@ const SettingsFile = "crosscheck.toml"
 // be a problem, not an exhausted machine.
 const MaxFileSize = 64 << 20
 
+// Options say how Load may keep what it worked out between runs.
+type Options struct {
+	// CacheDir, if not "", is a directory where each source file's parsed
+	// and verified result is kept, keyed by the file's content, its
+	// archived text's, the vocabulary's and the settings', so that the
+	// next run only reads and hashes the files that did not change (see
+	// cache.go). It is created if missing. A cache that cannot be read,
+	// is damaged or out of date is rebuilt, and one that cannot be
+	// written is skipped: the result is the same with or without it.
+	CacheDir string
+}
+
 // Load reads the corpus in dir. The error is only for being unable to
 // start (dir missing or not a directory); everything wrong inside it is in
 // Problems, so that one run reports all of it.
-func Load(dir string) (*Loaded, error) {
+func Load(dir string) (*Loaded, error) { return LoadWith(dir, Options{}) }
+
+// LoadWith is Load with options.
+func LoadWith(dir string, o Options) (*Loaded, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
@@ -62,15 +83,27 @@ func Load(dir string) (*Loaded, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("claims directory %s is not a directory", dir)
 	}
-	l := &loader{dir: dir, texts: map[string]*archived{}}
-	l.root, err = filepath.Abs(dir)
+	root, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
 	}
-	if l.realRoot, err = filepath.EvalSymlinks(l.root); err != nil {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
 	}
-	return l.load(), nil
+	newLoader := func(speculate bool) *loader {
+		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate,
+			texts: map[string]*archived{}, realDirs: map[string]string{}}
+	}
+	l := newLoader(true)
+	out := l.load()
+	if l.redo.Load() {
+		// A file that looked like a source defined vocabulary too, so
+		// sources were resolved without it: do it all again, reading
+		// every file before resolving any.
+		out = newLoader(false).load()
+	}
+	return out, nil
 }
 
 type loader struct {
@@ -79,8 +112,19 @@ type loader struct {
 	realRoot string // absolute, symlinks resolved
 	problems []reconcile.Problem
 
-	mu    sync.Mutex
-	texts map[string]*archived // by real path
+	cacheDir string
+	// hashing: a cache is in use, so files and texts are hashed.
+	hashing bool
+	// speculate: parse files that look like plain sources only once the
+	// vocabulary is built, straight before resolving them, so that no
+	// parsed file waits in memory for the rest. redo is set when one
+	// turns out to define vocabulary after all.
+	speculate bool
+	redo      atomic.Bool
+
+	mu       sync.Mutex
+	texts    map[string]*archived // by real path
+	realDirs map[string]string    // filepath.EvalSymlinks of directories, "" on error
 }
 
 func (l *loader) file(rel string) string { return filepath.Join(l.dir, filepath.FromSlash(rel)) }
@@ -89,26 +133,68 @@ func (l *loader) errorf(p reconcile.Pos, format string, args ...any) {
 	l.problems = append(l.problems, reconcile.Problem{Pos: p, Severity: reconcile.Error, Message: fmt.Sprintf(format, args...)})
 }
 
+// slot is one file of the corpus on its way through loading.
+type slot struct {
+	rel, file string
+	typ       fs.FileMode // from the directory listing
+	sum       [32]byte    // of its bytes, when hashing
+	// Exactly one of these says where the file is:
+	data   []byte      // read, to be parsed once the vocabulary is built
+	hit    *cacheEntry // its result is in the cache (if still valid)
+	parsed *parsedFile // parsed
+	// res is the file's source, resolved: from the cache (entry), or
+	// worked out, when cacheable to be saved there.
+	res       *sourceResult
+	reused    bool
+	entry     *cacheEntry
+	cacheable bool
+}
+
+// sourceResult is a source file parsed and resolved: everything the rest
+// of loading needs from it, which is also what the cache keeps.
+type sourceResult struct {
+	src        reconcile.Source
+	idKey      reconcile.Pos // of its id key, or its header
+	nclaims    int           // [[claim]] tables, usable or not
+	claims     []resolvedClaim
+	problems   []reconcile.Problem // all of the file's own, parsing and resolving
+	unverified int
+	textKey    [32]byte
+	textRaw    string // its text key as written
+}
+
 func (l *loader) load() *Loaded {
 	out := &Loaded{Options: phrase.DefaultOptions()}
 	out.Root = l.dir
 
-	rels := l.walk()
-	files := make([]*parsedFile, len(rels))
-	parallel(len(rels), func(i int) { files[i] = l.read(rels[i]) })
+	walked := l.walk()
+	var cache *cacheStore
+	if l.cacheDir != "" {
+		cache = openCache(l)
+		l.hashing = cache != nil
+	}
+
+	// Read every file (and hash it), and parse all but those that look
+	// like plain sources; those, and sources whose result is cached,
+	// wait for the vocabulary.
+	slots := make([]slot, len(walked))
+	parallel(len(walked), func(i int) { l.first(&slots[i], walked[i], cache) })
 
 	var defs vocab.Defs
-	var sources []*parsedFile
-	var verdicts []parsedVerdict
-	for _, f := range files {
-		l.problems = append(l.problems, f.problems...)
-		out.ClaimCount += f.nclaims
-		verdicts = append(verdicts, f.verdicts...)
+	ctx := newContextHash(l)
+	for i := range slots {
+		f := slots[i].parsed
+		if f == nil {
+			continue
+		}
 		if f.settings != nil {
 			if f.settings.approx != nil {
 				out.Options.Approx = *f.settings.approx
 			}
 			out.Publisher = f.settings.publisher
+		}
+		if f.rel == SettingsFile || hasDefs(f) {
+			ctx.add(f.rel, slots[i].sum)
 		}
 		defs.Events = append(defs.Events, f.defs.Events...)
 		defs.Properties = append(defs.Properties, f.defs.Properties...)
@@ -118,17 +204,45 @@ func (l *loader) load() *Loaded {
 		defs.Organisations = append(defs.Organisations, f.defs.Organisations...)
 		defs.Persons = append(defs.Persons, f.defs.Persons...)
 		defs.Categories = append(defs.Categories, f.defs.Categories...)
-		if f.source != nil {
-			sources = append(sources, f)
-		}
 	}
 	v, vp := vocab.Build(defs)
 	l.problems = append(l.problems, vp...)
 	out.Vocab, out.Hierarchy = v, v
 	out.Events, out.Properties = v.Events(), v.Properties()
+	ctxSum := ctx.sum()
+
+	// Resolve every source, or take its result from the cache.
+	var work []int
+	for i := range slots {
+		if s := &slots[i]; s.data != nil || s.hit != nil || (s.parsed != nil && s.parsed.source != nil) {
+			work = append(work, i)
+		}
+	}
+	parallel(len(work), func(k int) { l.second(&slots[work[k]], v, out.Options, cache, ctxSum) })
+	if l.redo.Load() {
+		return out // LoadWith starts again
+	}
+
+	var sources []*sourceResult
+	var verdicts []parsedVerdict
+	for i := range slots {
+		s := &slots[i]
+		switch {
+		case s.res != nil:
+			l.problems = append(l.problems, s.res.problems...)
+			out.ClaimCount += s.res.nclaims
+			sources = append(sources, s.res)
+		case s.parsed != nil:
+			l.problems = append(l.problems, s.parsed.problems...)
+			out.ClaimCount += s.parsed.nclaims
+		}
+		if s.parsed != nil {
+			verdicts = append(verdicts, s.parsed.verdicts...)
+		}
+	}
 
 	switch {
-	case len(rels) == 0:
+	case len(walked) == 0:
 		l.errorf(reconcile.Pos{File: l.dir}, "no .toml files in %s; a corpus needs source files with [source] and [[claim]] tables (see docs/format.md), or give the right directory", l.dir)
 	case len(sources) == 0:
 		l.errorf(reconcile.Pos{File: l.dir}, "no source files in %s: none of its .toml files has a [source] table; add one per article (see docs/format.md)", l.dir)
@@ -136,27 +250,28 @@ func (l *loader) load() *Loaded {
 
 	// A repeated source id makes its claims' source ambiguous, so the
 	// later file's claims are checked but kept out of the corpus.
-	first := map[string]*parsedFile{}
+	first := map[string]*sourceResult{}
 	dup := make([]bool, len(sources))
-	for i, f := range sources {
-		id := f.source.src.ID
+	nclaims := 0
+	for i, r := range sources {
+		id := r.src.ID
 		if g, ok := first[id]; ok {
 			dup[i] = true
-			l.errorf(f.source.key("id"), "duplicate source id %q: %s has it too; give one of them a different id", id, g.source.src.Pos)
+			l.errorf(r.idKey, "duplicate source id %q: %s has it too; give one of them a different id", id, g.src.Pos)
 			continue
 		}
-		first[id] = f
+		first[id] = r
+		nclaims += len(r.claims)
 	}
 
-	results := make([]resolved, len(sources))
-	parallel(len(sources), func(i int) { results[i] = l.resolve(sources[i], v, out.Options) })
-	claimAt := map[string]reconcile.Pos{}
-	for i, r := range results {
-		l.problems = append(l.problems, r.problems...)
+	out.Sources = make([]reconcile.Source, 0, len(sources)-len(dup))
+	out.Claims = make([]reconcile.Claim, 0, nclaims)
+	claimAt := make(map[string]reconcile.Pos, nclaims)
+	for i, r := range sources {
 		if dup[i] {
 			continue
 		}
-		out.Sources = append(out.Sources, sources[i].source.src)
+		out.Sources = append(out.Sources, r.src)
 		out.Unverified += r.unverified
 		for _, c := range r.claims {
 			if p, ok := claimAt[c.ID]; ok {
@@ -182,7 +297,116 @@ func (l *loader) load() *Loaded {
 	sort.SliceStable(out.Sources, func(i, j int) bool { return out.Sources[i].File < out.Sources[j].File })
 	sort.SliceStable(out.Claims, func(i, j int) bool { return posLess(out.Claims[i].Pos, out.Claims[j].Pos) })
 	out.Problems = sortProblems(l.problems)
+	if cache != nil {
+		out.Cache = cache.save(l, slots, ctxSum)
+	}
 	return out
+}
+
+// first reads one file, and parses it unless it can wait.
+func (l *loader) first(s *slot, w walked, cache *cacheStore) {
+	s.rel, s.file, s.typ = w.rel, l.file(w.rel), w.typ
+	data, err := l.readFile(s.file, s.typ)
+	if err != nil {
+		s.parsed = unreadable(s.rel, s.file, err)
+		return
+	}
+	if l.hashing {
+		s.sum = sha256.Sum256(data)
+	}
+	settingsFile := s.rel == SettingsFile
+	if cache != nil && !settingsFile {
+		if e := cache.lookup(s.rel, s.sum); e != nil {
+			s.hit = e
+			return
+		}
+	}
+	if l.speculate && !settingsFile && looksLikeSource(data) {
+		s.data = data
+		return
+	}
+	s.parsed = parseFile(s.rel, s.file, data, settingsFile)
+}
+
+// second resolves a source file, or takes its result from the cache when
+// the cache's is still the right one.
+func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache *cacheStore, ctx [32]byte) {
+	if s.hit != nil {
+		e := s.hit
+		s.hit = nil
+		if e.ctx == ctx && l.currentTextKey(s.rel, e.textRaw) == e.textKey {
+			if r, ok := decodeEntry(e, s.file); ok {
+				s.res, s.reused, s.entry = r, true, e
+				return
+			}
+		}
+		// Out of date (or damaged): read it again and work it out.
+		data, err := l.readFile(s.file, s.typ)
+		if err != nil {
+			s.parsed = unreadable(s.rel, s.file, err)
+			return
+		}
+		s.sum = sha256.Sum256(data)
+		s.data = data
+	}
+	if s.data != nil {
+		s.parsed = parseFile(s.rel, s.file, s.data, false)
+		s.data = nil
+		if l.speculate && hasDefs(s.parsed) {
+			l.redo.Store(true)
+		}
+	}
+	f := s.parsed
+	if f == nil || f.source == nil {
+		return
+	}
+	textRaw := f.source.src.Text
+	r := l.resolve(f, v, opts)
+	s.res = &sourceResult{
+		src: f.source.src, idKey: f.source.key("id"), nclaims: f.nclaims,
+		claims: r.claims, unverified: r.unverified, textKey: r.textKey, textRaw: textRaw,
+		problems: append(slices.Clip(f.problems), r.problems...),
+	}
+	s.cacheable = cache != nil && pure(f)
+	// What is left of the parsed file is its verdicts, if any; its
+	// claims are resolved now.
+	f.claims, f.problems, f.nclaims = nil, nil, 0
+}
+
+// pure reports whether a parsed file is a source and nothing else, so its
+// result depends only on itself, its text, the vocabulary and the
+// settings, and can be cached.
+func pure(f *parsedFile) bool {
+	return f.source != nil && len(f.verdicts) == 0 && !hasDefs(f) && f.settings == nil && f.rel != SettingsFile
+}
+
+func hasDefs(f *parsedFile) bool {
+	d := &f.defs
+	return len(d.Events)+len(d.Properties)+len(d.Places)+len(d.Countries)+len(d.Nationalities)+
+		len(d.Organisations)+len(d.Persons)+len(d.Categories) > 0
+}
+
+// looksLikeSource guesses, from the bytes alone, that a file is a source
+// defining no vocabulary. A wrong guess costs time, not correctness: a
+// file guessed wrongly the other way is parsed early, and one that defines
+// vocabulary after all makes the load start again without guessing.
+func looksLikeSource(data []byte) bool {
+	if !bytes.Contains(data, []byte("[source]")) {
+		return false
+	}
+	for _, t := range vocabTables {
+		if bytes.Contains(data, []byte("[["+t)) {
+			return false
+		}
+	}
+	return true
+}
+
+func unreadable(rel, file string, err error) *parsedFile {
+	return &parsedFile{rel: rel, file: file, problems: []reconcile.Problem{{
+		Pos: reconcile.Pos{File: file}, Severity: reconcile.Error,
+		Message: fmt.Sprintf("cannot read file: %v; fix its permissions or remove it", err),
+	}}}
 }
 
 func posLess(a, b reconcile.Pos) bool {
@@ -239,12 +463,19 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// walk lists the corpus's .toml files, relative and slash-separated,
-// sorted. Hidden files and directories (.git, editor backups) are skipped;
-// symbolic links to directories are not followed, so a link loop cannot
-// make the walk endless.
-func (l *loader) walk() []string {
-	var rels []string
+// walked is a .toml file the walk found: its path relative to the root,
+// slash-separated, and its type as the directory listing gave it.
+type walked struct {
+	rel string
+	typ fs.FileMode
+}
+
+// walk lists the corpus's .toml files, sorted. Hidden files and
+// directories (.git, editor backups) are skipped; symbolic links to
+// directories are not followed, so a link loop cannot make the walk
+// endless.
+func (l *loader) walk() []walked {
+	var out []walked
 	err := filepath.WalkDir(l.dir, func(path string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(l.dir, path)
 		rel = filepath.ToSlash(rel)
@@ -265,15 +496,15 @@ func (l *loader) walk() []string {
 			return nil
 		}
 		if !d.IsDir() && strings.HasSuffix(d.Name(), ".toml") {
-			rels = append(rels, rel)
+			out = append(out, walked{rel, d.Type()})
 		}
 		return nil
 	})
 	if err != nil {
 		l.errorf(reconcile.Pos{File: l.dir}, "cannot read the claims directory: %v", unwrapPath(err))
 	}
-	sort.Strings(rels)
-	return rels
+	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
+	return out
 }
 
 func unwrapPath(err error) error {
@@ -284,18 +515,15 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// read reads and parses one file; the only part of loading a file that
-// touches the disk.
-func (l *loader) read(rel string) *parsedFile {
-	file := l.file(rel)
-	data, err := readRegular(file)
-	if err != nil {
-		return &parsedFile{rel: rel, file: file, problems: []reconcile.Problem{{
-			Pos: reconcile.Pos{File: file}, Severity: reconcile.Error,
-			Message: fmt.Sprintf("cannot read file: %v; fix its permissions or remove it", err),
-		}}}
+// readFile reads a file the walk found: straight away when the listing
+// says it is a regular file, else (or if that fails) through readRegular.
+func (l *loader) readFile(path string, typ fs.FileMode) ([]byte, error) {
+	if typ.IsRegular() {
+		if data, ok := readFast(path, -1); ok {
+			return data, nil
+		}
 	}
-	return parseFile(rel, file, data, rel == SettingsFile)
+	return readRegular(path)
 }
 
 // readRegular reads a regular file no larger than MaxFileSize. Checking

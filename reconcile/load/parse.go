@@ -152,7 +152,11 @@ func parseFile(rel, file string, data []byte, settingsFile bool) (pf *parsedFile
 		f.errorf(f.pos(f.idx.deepest), "values or keys nested more than %d deep; crosscheck does not read such files", maxDepth)
 		return pf
 	}
-	var m map[string]any
+	m, ok := fastDecode(src)
+	if ok {
+		f.corpusOrSettings(m, settingsFile)
+		return pf
+	}
 	if _, err := toml.Decode(src, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -163,12 +167,16 @@ func parseFile(rel, file string, data []byte, settingsFile bool) (pf *parsedFile
 		}
 		return pf
 	}
+	f.corpusOrSettings(m, settingsFile)
+	return pf
+}
+
+func (f *fileCtx) corpusOrSettings(m map[string]any, settingsFile bool) {
 	if settingsFile {
 		f.settingsFile(m)
-		return pf
+		return
 	}
 	f.corpusFile(m)
-	return pf
 }
 
 // tidy makes a parser message fit on one line of a problem list.

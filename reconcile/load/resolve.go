@@ -1,8 +1,10 @@
 package load
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -17,11 +19,72 @@ import (
 )
 
 // archived is one archived text, read and normalised once however many
-// claims cite it.
+// claims cite it. A run that takes its sources from the cache only needs
+// to know the text is unchanged, so the hash and the normalised text are
+// made separately, each at most once.
 type archived struct {
-	once sync.Once
-	norm string // normalised text
-	err  string // why it cannot be used, "" if it can
+	real string // its path, symbolic links resolved
+	size int64  // as lstat saw it, or -1
+
+	summed sync.Once
+	sum    [32]byte // of its bytes (when hashing)
+	err    string   // why it cannot be used, "" if it can
+
+	normed  sync.Once
+	norm    string // normalised text
+	normSum [32]byte
+	normErr string
+}
+
+// read reads the text, returning its bytes or why it cannot be used.
+func (a *archived) read() ([]byte, string) {
+	var data []byte
+	var err error
+	if a.size >= 0 {
+		if d, ok := readFast(a.real, a.size); ok {
+			data = d
+		}
+	}
+	if data == nil {
+		data, err = readRegular(a.real)
+	}
+	switch {
+	case err != nil:
+		return nil, fmt.Sprintf("cannot be read: %v", err)
+	case !utf8.Valid(data):
+		p := firstInvalid(data)
+		return nil, fmt.Sprintf("is not valid UTF-8 (line %d, column %d); archive it as UTF-8", p.line, p.col)
+	}
+	return data, ""
+}
+
+// summary is the text's hash and problem, for telling whether a cached
+// result still holds.
+func (a *archived) summary() ([32]byte, string) {
+	a.summed.Do(func() {
+		var data []byte
+		data, a.err = a.read()
+		if a.err == "" {
+			a.sum = sha256.Sum256(data)
+		}
+	})
+	return a.sum, a.err
+}
+
+// normalised is the text ready for quotes to be found in, with its hash
+// when hashing (the key a result verified against it is cached under).
+func (a *archived) normalised(hashing bool) (string, [32]byte, string) {
+	a.normed.Do(func() {
+		var data []byte
+		data, a.normErr = a.read()
+		if a.normErr == "" {
+			a.norm = textnorm.Normalize(string(data))
+			if hashing {
+				a.normSum = sha256.Sum256(data)
+			}
+		}
+	})
+	return a.norm, a.normSum, a.normErr
 }
 
 type resolvedClaim struct {
@@ -33,6 +96,9 @@ type resolved struct {
 	claims     []resolvedClaim
 	problems   []reconcile.Problem
 	unverified int
+	// textKey says what the source's archived text was (see textKey),
+	// when hashing.
+	textKey [32]byte
 }
 
 func (r *resolved) errorf(p reconcile.Pos, format string, args ...any) {
@@ -46,12 +112,13 @@ func (r *resolved) warnf(p reconcile.Pos, format string, args ...any) {
 // resolve checks one source file's claims against the vocabulary and the
 // source's archived text, and reads their values.
 func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options) resolved {
-	var r resolved
+	r := resolved{claims: make([]resolvedClaim, 0, len(f.claims))}
 	s := f.source
-	var text *archived
+	var text string
+	usable := false
 	if s.src.Text != "" {
 		var rel string
-		text, rel = l.archive(f, &r)
+		text, rel, usable = l.archive(f, &r)
 		s.src.Text = rel
 	}
 	for _, pc := range f.claims {
@@ -63,8 +130,8 @@ func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options
 			if ok {
 				r.unverified++
 			}
-		case text != nil && text.err == "":
-			c.Verified = verifyQuote(pc, text.norm, s.src.Text, &r)
+		case usable:
+			c.Verified = verifyQuote(pc, text, s.src.Text, &r)
 		}
 		if ok {
 			r.claims = append(r.claims, c)
@@ -73,57 +140,125 @@ func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options
 	return r
 }
 
-// archive finds, checks and reads the source's text, returning it (nil if
-// unusable, which is reported at the text key) and its path relative to
-// the corpus root.
-func (l *loader) archive(f *parsedFile, r *resolved) (*archived, string) {
-	s := f.source
-	at := s.key("text")
-	raw := s.src.Text
+// textAt is where a source's text key points.
+type textAt struct {
+	rel     string // relative to the corpus root, or as written if it cannot be placed
+	problem string // why it cannot be used, reported at the text key; "" if it can
+	a       *archived
+}
+
+// locate places the text a source names: inside the corpus, with its
+// symbolic links resolved. It does not read it.
+func (l *loader) locate(fileRel, raw string) textAt {
 	if filepath.IsAbs(raw) || strings.HasPrefix(raw, "/") {
-		r.errorf(at, "text %q must be a path relative to this file, inside the claims directory", raw)
-		return nil, raw
+		return textAt{rel: raw, problem: fmt.Sprintf("text %q must be a path relative to this file, inside the claims directory", raw)}
 	}
-	joined := filepath.Join(l.root, filepath.FromSlash(f.rel), "..", filepath.FromSlash(raw))
+	joined := filepath.Join(l.root, filepath.FromSlash(fileRel), "..", filepath.FromSlash(raw))
 	rel, err := filepath.Rel(l.root, joined)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		r.errorf(at, "text %q leads outside the claims directory; archive the text under it (e.g. in texts/) and point there", raw)
-		return nil, raw
+		return textAt{rel: raw, problem: fmt.Sprintf("text %q leads outside the claims directory; archive the text under it (e.g. in texts/) and point there", raw)}
 	}
 	rel = filepath.ToSlash(rel)
-	real, err := filepath.EvalSymlinks(joined)
+	real, size, err := l.realPath(joined)
 	if err != nil {
-		r.errorf(at, "text %q cannot be read: %v; archive the article's text there or fix the path", raw, unwrapPath(err))
-		return nil, rel
+		return textAt{rel: rel, problem: fmt.Sprintf("text %q cannot be read: %v; archive the article's text there or fix the path", raw, unwrapPath(err))}
 	}
 	if inside, err := filepath.Rel(l.realRoot, real); err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
-		r.errorf(at, "text %q is a symbolic link to a file outside the claims directory; archive a copy under it instead", raw)
-		return nil, rel
+		return textAt{rel: rel, problem: fmt.Sprintf("text %q is a symbolic link to a file outside the claims directory; archive a copy under it instead", raw)}
 	}
 	l.mu.Lock()
 	a := l.texts[real]
 	if a == nil {
-		a = &archived{}
+		a = &archived{real: real, size: size}
 		l.texts[real] = a
 	}
 	l.mu.Unlock()
-	a.once.Do(func() {
-		data, err := readRegular(real)
-		switch {
-		case err != nil:
-			a.err = fmt.Sprintf("cannot be read: %v", err)
-		case !utf8.Valid(data):
-			p := firstInvalid(data)
-			a.err = fmt.Sprintf("is not valid UTF-8 (line %d, column %d); archive it as UTF-8", p.line, p.col)
-		default:
-			a.norm = textnorm.Normalize(string(data))
+	return textAt{rel: rel, a: a}
+}
+
+// realPath is filepath.EvalSymlinks(path), with the size when path is a
+// regular file (-1 otherwise). Texts share a few directories, so each
+// directory's real path is found once; the file itself is looked at
+// alone, and anything but a plain regular file goes the long way, so
+// the answer and the errors are EvalSymlinks' own.
+func (l *loader) realPath(path string) (string, int64, error) {
+	dir, base := filepath.Split(path)
+	l.mu.Lock()
+	rd, ok := l.realDirs[dir]
+	l.mu.Unlock()
+	if !ok {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			real = ""
 		}
-	})
-	if a.err != "" {
-		r.errorf(at, "archived text %s %s", filepath.Join(l.dir, filepath.FromSlash(rel)), a.err)
-		return nil, rel
+		rd = real
+		l.mu.Lock()
+		l.realDirs[dir] = rd
+		l.mu.Unlock()
 	}
-	return a, rel
+	if rd != "" && base != "" && base != "." && base != ".." {
+		candidate := filepath.Join(rd, base)
+		if info, err := os.Lstat(candidate); err == nil && info.Mode().IsRegular() {
+			return candidate, info.Size(), nil
+		}
+	}
+	real, err := filepath.EvalSymlinks(path)
+	return real, -1, err
+}
+
+// archive finds, checks and reads the source's text, returning it
+// normalised (usable false if it cannot be used, which is reported at
+// the text key) and its path relative to the corpus root.
+func (l *loader) archive(f *parsedFile, r *resolved) (norm, rel string, usable bool) {
+	s := f.source
+	at := s.key("text")
+	t := l.locate(f.rel, s.src.Text)
+	if t.problem != "" {
+		r.errorf(at, "%s", t.problem)
+		if l.hashing {
+			r.textKey = textKey(t.rel, t.problem, "", [32]byte{})
+		}
+		return "", t.rel, false
+	}
+	norm, sum, err := t.a.normalised(l.hashing)
+	if l.hashing {
+		r.textKey = textKey(t.rel, "", err, sum)
+	}
+	if err != "" {
+		r.errorf(at, "archived text %s %s", filepath.Join(l.dir, filepath.FromSlash(t.rel)), err)
+		return "", t.rel, false
+	}
+	return norm, t.rel, true
+}
+
+// currentTextKey is the textKey a source's text has now: what resolve
+// would record for it, without normalising it.
+func (l *loader) currentTextKey(fileRel, raw string) [32]byte {
+	if raw == "" {
+		return [32]byte{}
+	}
+	t := l.locate(fileRel, raw)
+	if t.problem != "" {
+		return textKey(t.rel, t.problem, "", [32]byte{})
+	}
+	sum, err := t.a.summary()
+	return textKey(t.rel, "", err, sum)
+}
+
+// textKey sums up everything about a source's archived text that its
+// resolved claims and problems depend on: where it is, whether and why
+// it cannot be used, and its bytes. No text at all is the zero key.
+func textKey(rel, problem, err string, sum [32]byte) [32]byte {
+	h := sha256.New()
+	for _, s := range []string{rel, problem, err} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(sum[:])
+	var k [32]byte
+	h.Sum(k[:0])
+	k[0] |= 1 // never the zero key
+	return k
 }
 
 // claim checks one claim against the vocabulary and reads its value. ok

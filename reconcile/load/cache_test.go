@@ -1,0 +1,330 @@
+package load
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/internal/tools/gencorpus/gen"
+	"github.com/crosscheck/crosscheck/reconcile"
+)
+
+// generated writes a small generated corpus with a verdict file, and
+// returns its directory.
+func generated(t *testing.T, sources int) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "claims")
+	if _, err := gen.Generate(gen.Config{Sources: sources, ClaimsPerSource: 8, Seed: 5, Out: dir, Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "verdicts.toml"), verdictFile("at least 1"))
+	return dir
+}
+
+func verdictFile(established string) string {
+	return "[[verdict]]\nevent = \"ev-00001\"\nproperty = \"deaths\"\nestablished = \"" + established + "\"\nreason = \"the record\"\nrejects = \"s000001\"\n"
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func edit(t *testing.T, path string, f func(string) string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := f(string(data))
+	if out == string(data) {
+		t.Fatalf("editing %s changed nothing", path)
+	}
+	write(t, path, out)
+}
+
+// sameAsUncached loads dir with the cache and without, and fails t unless
+// both give the same corpus. It returns what the cache did.
+func sameAsUncached(t *testing.T, dir, cache string) CacheStats {
+	t.Helper()
+	want, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadWith(dir, Options{CacheDir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLoaded(t, want, got)
+	return got.Cache
+}
+
+func sameLoaded(t *testing.T, want, got *Loaded) {
+	t.Helper()
+	ignore := cmp.Comparer(func(a, b reconcile.Hierarchy) bool { return true })
+	if diff := cmp.Diff(want.Corpus, got.Corpus, ignore); diff != "" {
+		t.Fatalf("with the cache, the corpus differs (-without +with):\n%s", diff)
+	}
+	if want.ClaimCount != got.ClaimCount || want.Options != got.Options || want.Publisher != got.Publisher {
+		t.Fatalf("with the cache: %d claims, %+v, %+v; without: %d, %+v, %+v",
+			got.ClaimCount, got.Options, got.Publisher, want.ClaimCount, want.Options, want.Publisher)
+	}
+}
+
+// TestCacheInvalidation changes each thing a cached result depends on in
+// turn, and checks that the cached run equals an uncached one each time,
+// and that only what changed was worked out again.
+func TestCacheInvalidation(t *testing.T) {
+	dir := generated(t, 40)
+	cache := t.TempDir()
+	src := filepath.Join(dir, "sources", "0000", "s000003.toml")
+	text := filepath.Join(dir, "texts", "0000", "s000003.txt")
+	if _, err := os.Stat(text); err != nil {
+		t.Fatal(err) // the generator gave s000003 no text; pick another
+	}
+
+	st := sameAsUncached(t, dir, cache)
+	if st.Reused != 0 || st.Resolved != 40 || st.Written == 0 {
+		t.Fatalf("first run: %+v", st)
+	}
+	if st = sameAsUncached(t, dir, cache); st.Reused != 40 || st.Resolved != 0 || st.Written != 0 {
+		t.Fatalf("unchanged corpus: %+v", st)
+	}
+
+	steps := []struct {
+		name         string
+		change       func()
+		reused       int // sources taken from the cache after the change
+		resolved     int
+		problemsWant string // a problem the change must bring, "" for none
+	}{
+		{"a source's claim", func() {
+			edit(t, src, func(s string) string { return strings.Replace(s, "[[claim]]", "[[claim]]\nnote = \"edited\"", 1) })
+		}, 39, 1, ""},
+		{"a source's quote", func() {
+			edit(t, src, func(s string) string { return strings.Replace(s, "quote = \"", "quote = \"not in the text ", 1) })
+		}, 39, 1, "quote not found"},
+		{"its archived text", func() {
+			edit(t, text, func(s string) string { return "Prefix. " + s })
+		}, 39, 1, ""},
+		{"its archived text, gone", func() {
+			if err := os.Rename(text, text+".bak"); err != nil {
+				t.Fatal(err)
+			}
+		}, 39, 1, "cannot be read"},
+		{"its archived text, back", func() {
+			if err := os.Rename(text+".bak", text); err != nil {
+				t.Fatal(err)
+			}
+		}, 39, 1, ""},
+		{"a new source", func() {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(dir, "sources", "0000", "added.toml"), strings.ReplaceAll(string(data), "id = \"", "id = \"added-"))
+		}, 40, 1, ""},
+		{"a removed source", func() {
+			if err := os.Remove(filepath.Join(dir, "sources", "0000", "added.toml")); err != nil {
+				t.Fatal(err)
+			}
+		}, 40, 0, ""},
+		{"the vocabulary", func() {
+			edit(t, filepath.Join(dir, "vocabulary", "properties.toml"), func(s string) string {
+				return strings.Replace(s, "id = \"deaths\"\nname = \"Deaths\"\nkind = \"count\"\ncumulative = true", "id = \"deaths\"\nname = \"Deaths\"\nkind = \"count\"", 1)
+			})
+		}, 0, 40, ""},
+		{"a verdict", func() {
+			write(t, filepath.Join(dir, "verdicts.toml"), verdictFile("at least 2"))
+		}, 40, 0, ""},
+		{"crosscheck.toml", func() {
+			edit(t, filepath.Join(dir, SettingsFile), func(s string) string { return strings.Replace(s, "approximation = 0.10", "approximation = 0.25", 1) })
+		}, 0, 40, ""},
+	}
+	for _, step := range steps {
+		step.change()
+		st := sameAsUncached(t, dir, cache)
+		if st.Reused != step.reused || st.Resolved != step.resolved || st.Damaged != 0 {
+			t.Errorf("after changing %s: %+v, want %d reused and %d resolved", step.name, st, step.reused, step.resolved)
+		}
+		if step.problemsWant != "" {
+			l, _ := LoadWith(dir, Options{CacheDir: cache})
+			found := false
+			for _, p := range l.Problems {
+				found = found || strings.Contains(p.Message, step.problemsWant)
+			}
+			if !found {
+				t.Errorf("after changing %s, no problem says %q", step.name, step.problemsWant)
+			}
+		}
+	}
+}
+
+// The directory as given starts every Pos.File, so the same corpus named
+// two ways keeps two caches, each right.
+func TestCacheDirectoryPrefix(t *testing.T) {
+	dir := generated(t, 12)
+	cache := t.TempDir()
+	t.Chdir(filepath.Dir(dir))
+	for _, name := range []string{"claims", "./claims/", dir, "claims"} {
+		sameAsUncached(t, name, cache)
+	}
+	if st := sameAsUncached(t, "claims", cache); st.Reused != 12 {
+		t.Errorf("third run as claims: %+v", st)
+	}
+}
+
+// A cache file that cannot be trusted is noticed, ignored and rewritten,
+// and the run's result is still right.
+func TestCacheDamaged(t *testing.T) {
+	dir := generated(t, 30)
+	cache := t.TempDir()
+	sameAsUncached(t, dir, cache)
+	shards, _ := filepath.Glob(filepath.Join(cache, "*", "shard-*.bin"))
+	if len(shards) == 0 {
+		t.Fatal("no cache files")
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, damage := range []struct {
+		name string
+		f    func([]byte) []byte
+	}{
+		{"random bytes", func(b []byte) []byte {
+			out := make([]byte, len(b))
+			for i := range out {
+				out[i] = byte(rng.Uint32())
+			}
+			return out
+		}},
+		{"truncated", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"truncated to nothing", func(b []byte) []byte { return nil }},
+		{"one bit flipped", func(b []byte) []byte { b[len(b)/3] ^= 4; return b }},
+		{"another format", func(b []byte) []byte {
+			binary.LittleEndian.PutUint32(b[8:], cacheFormat+1)
+			// With a checksum that fits, so only the version tells.
+			body := b[:len(b)-4]
+			binary.LittleEndian.PutUint32(b[len(b)-4:], crcOf(body))
+			return b
+		}},
+		{"another shard's content", func(b []byte) []byte {
+			// Whole and consistent, but not this shard: its name says
+			// where it belongs.
+			binary.LittleEndian.PutUint32(b[16:], binary.LittleEndian.Uint32(b[16:])+1)
+			binary.LittleEndian.PutUint32(b[len(b)-4:], crcOf(b[:len(b)-4]))
+			return b
+		}},
+	} {
+		for _, shard := range shards {
+			data, err := os.ReadFile(shard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(shard, damage.f(data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st := sameAsUncached(t, dir, cache)
+		if st.Reused == 30 || st.Written == 0 {
+			t.Errorf("%s: %+v; want the damage noticed and the cache rewritten", damage.name, st)
+		}
+		if st := sameAsUncached(t, dir, cache); st.Reused != 30 || st.Damaged != 0 {
+			t.Errorf("%s: the run after: %+v, want a whole cache again", damage.name, st)
+		}
+	}
+}
+
+func crcOf(b []byte) uint32 { return crc32.Checksum(b, castagnoli) }
+
+// Runs sharing a cache directory at the same time each get the right
+// result, whatever the other wrote meanwhile.
+func TestCacheConcurrentRuns(t *testing.T) {
+	dir := generated(t, 30)
+	cache := t.TempDir()
+	want, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 4 {
+		if round > 0 {
+			// Something for every run to write.
+			edit(t, filepath.Join(dir, "sources", "0000", "s000002.toml"), func(s string) string {
+				return s + "# another round\n"
+			})
+			if want, err = Load(dir); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var wg sync.WaitGroup
+		results := make([]*Loaded, 4)
+		for i := range results {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results[i], _ = LoadWith(dir, Options{CacheDir: cache})
+			}()
+		}
+		wg.Wait()
+		for _, got := range results {
+			if got == nil {
+				t.Fatal("a run failed")
+			}
+			sameLoaded(t, want, got)
+			if got.Cache.Damaged != 0 {
+				t.Errorf("round %d: a run saw a damaged cache file: %+v", round, got.Cache)
+			}
+		}
+	}
+	if st := sameAsUncached(t, dir, cache); st.Reused != 30 {
+		t.Errorf("after the concurrent runs: %+v", st)
+	}
+}
+
+// A cache directory that cannot be made is no cache, not an error.
+func TestCacheUnusable(t *testing.T) {
+	dir := generated(t, 5)
+	blocked := filepath.Join(t.TempDir(), "file")
+	write(t, blocked, "not a directory")
+	got, err := LoadWith(dir, Options{CacheDir: filepath.Join(blocked, "cache")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Load(dir)
+	sameLoaded(t, want, got)
+	if got.Cache != (CacheStats{}) {
+		t.Errorf("%+v", got.Cache)
+	}
+}
+
+// The cache holds every kind of problem and claim the error families
+// produce, and gives them back as they were.
+func TestCacheErrorFamilies(t *testing.T) {
+	for _, name := range []string{
+		"misspelt-key", "syntax", "escape", "bad-bytes", "wrong-types", "missing-keys",
+		"unknown-ids", "duplicates", "quotes", "cycle", "settings", "verdicts",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := corpus(t, name)
+			cache := t.TempDir()
+			sameAsUncached(t, dir, cache)
+			if st := sameAsUncached(t, dir, cache); st.Resolved != 0 {
+				t.Errorf("second run: %+v", st)
+			}
+		})
+	}
+	cache := t.TempDir()
+	for range 2 {
+		sameAsUncached(t, "testdata/good", cache)
+	}
+}

@@ -1,0 +1,150 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/internal/tools/gencorpus/gen"
+)
+
+// sameAsDecoder fails t unless fastDecode either gives up on src or gives
+// exactly what toml.Decode gives: same types, same values, dates in the
+// same location.
+func sameAsDecoder(t *testing.T, src string) (fast bool) {
+	t.Helper()
+	got, ok := fastDecode(src)
+	if !ok {
+		return false
+	}
+	var want map[string]any
+	if _, err := toml.Decode(src, &want); err != nil {
+		t.Fatalf("fastDecode accepted what toml.Decode rejects (%v):\n%s", err, src)
+	}
+	sameTime := cmp.Comparer(func(a, b time.Time) bool {
+		return a.Equal(b) && a.Location().String() == b.Location().String()
+	})
+	if diff := cmp.Diff(want, got, sameTime); diff != "" {
+		t.Fatalf("fastDecode differs from toml.Decode (-want +got):\n%s\ninput:\n%s", diff, src)
+	}
+	return true
+}
+
+var fastSeeds = []string{
+	"",
+	"\n\n# only a comment\n",
+	"a = 1\nb = -0\nc = +12\nd = 2024-02-29\ne = true\nf = false\n",
+	"a = 01\n",
+	"a = 2023-02-29\n",
+	"a = 2024-01-01T10:00:00\n",
+	"a = 2024-01-01 10:00:00\n",
+	"a = 1.5\n",
+	"a = 1_000\n",
+	"a = 0x10\n",
+	"a = 99999999999999999999\n",
+	"a = 999999999999999999\n",
+	"a = \"x\"\na = \"y\"\n",
+	"[t]\na = 1\n[t]\nb = 2\n",
+	"[[t]]\na = 1\n[[t]]\na = 2\n[u]\n[[u]]\n",
+	"t = 1\n[t]\n",
+	"t = [1]\n[[t]]\n",
+	"[ t ]\n[[ u ]] # c\nk\t=\t'lit \" eral'\n",
+	"a = \"tab\tin\"\nb = \"esc \\\" \\\\ \\n \\t \\b \\f \\r \\u00e9 \\U0001F600\"\n",
+	"a = \"bad \\x41\"\n",
+	"a = \"bad \\e\"\n",
+	"a = \"surrogate \\uD800\"\n",
+	"a = \"ctl \x01\"\n",
+	"a = \"\"\"multi\nline\"\"\"\n",
+	"a = '''multi\nline'''\n",
+	"a = [\n  \"x\", # c\n  'y',\n  3, 2024-01-01, true,\n]\nb = []\nc = [ ]\n",
+	"a = [[1], [2]]\n",
+	"a = [{x = 1}]\n",
+	"a = {x = 1}\n",
+	"a.b = 1\n",
+	"\"a\" = 1\n",
+	"a = 1 # trailing\r\nb = 2\r\n",
+	"a = 1\rb = 2\n",
+	"a = 1 b = 2\n",
+	"[a.b]\n",
+	"[a]]\n",
+	"[[a]\n",
+	"a =\n",
+	"= 1\n",
+	"a = truex\n",
+	"a = \"unterminated\n",
+	"\ufeffa = 1\n",
+	"a = 1 # \x7f\n",
+	"a = nan\n",
+	"a = inf\n",
+	"a = -\n",
+	"a = 0000-01-01\n",
+	"a = 2024-1-01\n",
+}
+
+func TestFastDecodeAgrees(t *testing.T) {
+	for _, s := range fastSeeds {
+		sameAsDecoder(t, s)
+	}
+}
+
+// TestFastDecodeCovers keeps the fast path in use: every file gencorpus
+// writes but the settings (whose approximation is a float) is in the
+// subset, and the test corpus decodes alike either way.
+func TestFastDecodeCovers(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if _, err := gen.Generate(gen.Config{Sources: 60, ClaimsPerSource: 10, Seed: 3, Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, root := range []string{dir, "testdata/good"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil || !strings.HasSuffix(path, ".toml") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if !sameAsDecoder(t, string(data)) && root == dir && d.Name() != SettingsFile {
+				t.Errorf("%s: fastDecode gave up", path)
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 60 {
+		t.Fatalf("only %d files", n)
+	}
+}
+
+// FuzzFastDecode holds fastDecode to toml.Decode: whatever it accepts, it
+// must decode exactly as toml.Decode does.
+//
+//	go test ./reconcile/load -run '^$' -fuzz FuzzFastDecode -fuzztime 60s
+func FuzzFastDecode(f *testing.F) {
+	for _, s := range fastSeeds {
+		f.Add(s)
+	}
+	for _, path := range []string{"testdata/good/sources/aei.toml", "testdata/good/sources/irna-2024-01-04.toml", "testdata/good/vocabulary/vocabulary.toml"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 1<<16 || strings.Count(src, "[") > 64 || !utf8.ValidString(src) {
+			return // parseFile refuses these before decoding
+		}
+		sameAsDecoder(t, src)
+	})
+}

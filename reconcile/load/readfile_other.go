@@ -1,0 +1,6 @@
+//go:build !unix
+
+package load
+
+// readAll is only a fast path; elsewhere readRegular does the reading.
+func readAll(string, []byte) (int, bool) { return 0, false }

@@ -1,0 +1,81 @@
+package reconcile
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// authorityGroup is one event whose figures come from a few authorities,
+// each quoted by many sources on many days, with the figures revised over
+// time: the shape of a story an archive repeats for weeks.
+func authorityGroup(n int) Group {
+	rng := rand.New(rand.NewPCG(9, 9))
+	figures := []Range{{84, 84}, {91, unbounded}, {90, 99}, {101, unbounded}, {81, 99}, {95, 95}, {103, 103}, {60, 60}}
+	authorities := []string{"health ministry", "police", "Red Crescent"}
+	var cs []tc
+	for i := 0; i < n; i++ {
+		d := 4 + rng.IntN(27)
+		by := ""
+		if rng.IntN(4) > 0 {
+			by = authorities[rng.IntN(len(authorities))]
+		}
+		cs = append(cs, tc{src: fmt.Sprintf("s%d", i), value: "v", asOf: fmt.Sprintf("2024-01-%02d", d), by: by, r: figures[rng.IntN(len(figures))]})
+	}
+	return build(Count, true, cs...)
+}
+
+// A group of ten thousand claims reconciles in milliseconds, whoever they
+// are attributed to, and its findings are one per reading, not one per
+// pair of claims.
+func TestLargeGroupIsQuick(t *testing.T) {
+	for _, g := range []Group{bigGroup(10000), authorityGroup(10000)} {
+		start := time.Now()
+		r := ReconcileGroup(g, lookup())
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("a group of %d claims took %v", len(g.Claims), d)
+		}
+		if len(r.Findings) > 100 {
+			t.Errorf("%d findings for a group of %d claims", len(r.Findings), len(g.Claims))
+		}
+	}
+}
+
+func BenchmarkReconcileGroup10kAuthorities(b *testing.B) {
+	g := authorityGroup(10000)
+	l := lookup()
+	for b.Loop() {
+		ReconcileGroup(g, l)
+	}
+}
+
+// formatDaysFast says what package time says, wherever it answers.
+func TestFormatDaysFast(t *testing.T) {
+	check := func(r Range) {
+		t.Helper()
+		got, ok := formatDaysFast(r)
+		if !ok {
+			return
+		}
+		if want := formatDays(r); got != want {
+			t.Fatalf("%v: %q, want %q", r, got, want)
+		}
+	}
+	for _, y := range []int{1000, 1582, 1899, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999} {
+		start := DayOf(y, 1, 1)
+		for d := start - 40; d < start+400; d++ {
+			for _, span := range []int64{0, 1, 27, 28, 29, 30, 31, 58, 59, 364, 365, 366} {
+				check(Range{Min: d, Max: d + span})
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	for range 200000 {
+		a := DayOf(1000, 1, 1) + rng.Int64N(DayOf(9999, 12, 31)-DayOf(1000, 1, 1))
+		check(Range{Min: a, Max: a + rng.Int64N(800)})
+	}
+	if _, ok := formatDaysFast(Range{Min: DayOf(999, 12, 31), Max: DayOf(999, 12, 31)}); ok {
+		t.Error("three-digit years go through package time")
+	}
+}
