@@ -1,9 +1,13 @@
 package reconcile_test
 
 import (
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/crosscheck/crosscheck/internal/tools/gencorpus/gen"
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -42,5 +46,29 @@ func BenchmarkRun100k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		reconcile.Run(l.Corpus)
+	}
+}
+
+// RunInPlace gives what Run gives, whatever the order of the claims.
+func TestRunInPlace(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if _, err := gen.Generate(gen.Config{Sources: 300, ClaimsPerSource: 10, Seed: 4, Out: dir, Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := load.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := reconcile.Run(l.Corpus)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3 {
+		c := l.Corpus
+		c.Claims = slices.Clone(c.Claims)
+		rng.Shuffle(len(c.Claims), func(i, j int) { c.Claims[i], c.Claims[j] = c.Claims[j], c.Claims[i] })
+		got := reconcile.RunInPlace(c)
+		ignore := cmp.Comparer(func(a, b reconcile.Hierarchy) bool { return true })
+		if diff := cmp.Diff(want, got, ignore, cmp.AllowUnexported(reconcile.Result{})); diff != "" {
+			t.Fatalf("RunInPlace differs from Run (-Run +RunInPlace):\n%s", diff)
+		}
 	}
 }

@@ -157,11 +157,14 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 	var out []Finding
 	// Stale claims are reported one finding per shape too, but their shape
 	// never entered the agreeing search, so gather them here.
-	staleShapes := map[shapeID][]int{}
+	var staleShapes map[shapeID][]int
 	var staleOrder []shapeID
 	for i := range rc.g.Claims {
-		if superseded[i] || stale[i] == nil {
+		if stale == nil || superseded[i] || stale[i] == nil {
 			continue
+		}
+		if staleShapes == nil {
+			staleShapes = map[shapeID][]int{}
 		}
 		k := rc.shapeKey(&rc.g.Claims[i])
 		if _, ok := staleShapes[k]; !ok {
@@ -181,11 +184,14 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 	}
 	// One finding per reading, not per (reading, day): "84" said on
 	// twenty different days is one thing for a person to look at.
-	byReading := map[readingID][]*shape{}
+	var byReading map[readingID][]*shape
 	var readings []readingID
 	for _, s := range rc.shapes {
 		if s.alive {
 			continue
+		}
+		if byReading == nil {
+			byReading = map[readingID][]*shape{}
 		}
 		k := rc.readingKey(&rc.g.Claims[s.claims[0]])
 		if _, ok := byReading[k]; !ok {
@@ -271,10 +277,10 @@ func (rc *reconciler) matchSuperseded(i int, revs []revision) *staleMatch {
 // later "at least 91" may be the toll rising past the revised 84, but a
 // later "103" is the withdrawn figure said again.
 func (rc *reconciler) stale(revs []revision) []*staleMatch {
-	out := make([]*staleMatch, len(rc.g.Claims))
 	if len(revs) == 0 {
-		return out
+		return nil // nothing is stale without a revision
 	}
+	out := make([]*staleMatch, len(rc.g.Claims))
 	for i := range rc.g.Claims {
 		m := rc.matchesOnlySuperseded(i, revs)
 		if m != nil && rc.certainlyAfter(i, m.by) && repeats(rc.g, &rc.g.Claims[i], &rc.g.Claims[m.old]) {

@@ -28,18 +28,20 @@ type Lookup struct {
 //  4. every claim outside it is reported against the claims it contradicts.
 func ReconcileGroup(g Group, l Lookup) GroupResult {
 	n := len(g.Claims)
-	res := GroupResult{Group: g, Agreeing: make([]bool, n), Superseded: make([]bool, n)}
+	// One allocation for the three per-claim flags.
+	flags := make([]bool, 3*n)
+	res := GroupResult{Group: g, Agreeing: flags[:n:n], Superseded: flags[n : 2*n : 2*n]}
 	if n == 0 {
 		return res
 	}
 	rc := &reconciler{g: &res.Group, l: l}
 	revs := rc.revisions(res.Superseded)
 	stale := rc.stale(revs)
-	explained := make([]bool, n)
+	explained := flags[2*n:]
 	for i := range explained {
-		explained[i] = res.Superseded[i] || stale[i] != nil
+		explained[i] = res.Superseded[i] || (stale != nil && stale[i] != nil)
 	}
-	res.Agreeing = rc.largestAgreeing(explained)
+	rc.largestAgreeing(explained, res.Agreeing)
 	for _, r := range revs {
 		res.Findings = append(res.Findings, rc.revisionFinding(r))
 	}
@@ -299,22 +301,62 @@ func (rc *reconciler) shapeKey(c *Claim) shapeID {
 // take back any dropped shape that contradicts nothing kept. On the small
 // disagreements real corpora hold this is the exact answer, and it names the
 // most contradicted claim first, which is what a reader wants to see.
-func (rc *reconciler) largestAgreeing(explained []bool) []bool {
-	index := map[shapeID]int{}
-	var shapes []*shape
-	for i := range rc.g.Claims {
+func (rc *reconciler) largestAgreeing(explained, agreeing []bool) {
+	// Which shape each claim has (-1: explained), then each shape's
+	// claims as a stretch of one array. Most groups are a handful of
+	// claims, for which looking through the shapes beats a map.
+	claims := rc.g.Claims
+	of := make([]int32, len(claims))
+	var keys []shapeID
+	var index map[shapeID]int
+	var counts []int
+	for i := range claims {
 		if explained[i] {
+			of[i] = -1
 			continue
 		}
-		k := rc.shapeKey(&rc.g.Claims[i])
-		s, ok := index[k]
-		if !ok {
-			s = len(shapes)
-			index[k] = s
-			shapes = append(shapes, &shape{alive: true})
+		k := rc.shapeKey(&claims[i])
+		s := -1
+		if index != nil {
+			if j, ok := index[k]; ok {
+				s = j
+			}
+		} else {
+			for j := range keys {
+				if keys[j] == k {
+					s = j
+					break
+				}
+			}
 		}
-		shapes[s].claims = append(shapes[s].claims, i)
-		shapes[s].weight++
+		if s < 0 {
+			s = len(keys)
+			keys = append(keys, k)
+			counts = append(counts, 0)
+			if index == nil && len(keys) > 16 {
+				index = make(map[shapeID]int, len(claims))
+				for j, kj := range keys {
+					index[kj] = j
+				}
+			} else if index != nil {
+				index[k] = s
+			}
+		}
+		of[i] = int32(s)
+		counts[s]++
+	}
+	slab := make([]shape, len(keys))
+	shapes := make([]*shape, len(keys))
+	members := make([]int, 0, len(claims))
+	for s := range slab {
+		slab[s] = shape{alive: true, weight: counts[s], claims: members[len(members) : len(members) : len(members)+counts[s]]}
+		members = members[:len(members)+counts[s]]
+		shapes[s] = &slab[s]
+	}
+	for i, s := range of {
+		if s >= 0 {
+			shapes[s].claims = append(shapes[s].claims, i)
+		}
 	}
 	for a := range shapes {
 		for b := a + 1; b < len(shapes); b++ {
@@ -361,7 +403,6 @@ func (rc *reconciler) largestAgreeing(explained []bool) []bool {
 		}
 	}
 	rc.shapes = shapes
-	agreeing := make([]bool, len(rc.g.Claims))
 	for _, s := range shapes {
 		if s.alive {
 			for _, i := range s.claims {
@@ -369,7 +410,6 @@ func (rc *reconciler) largestAgreeing(explained []bool) []bool {
 			}
 		}
 	}
-	return agreeing
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -13,7 +13,15 @@ import (
 // Run groups a corpus's claims by event and property, reconciles each group
 // and gathers the findings. It is pure: the same corpus gives the same
 // result, whatever order the claims arrived in.
-func Run(c Corpus) Result {
+func Run(c Corpus) Result { return run(c, false) }
+
+// RunInPlace is Run for a caller done with the order of c.Claims: it
+// reorders them into their groups instead of copying them, so a large
+// corpus needs one copy of its claims fewer. The result's groups share
+// c.Claims.
+func RunInPlace(c Corpus) Result { return run(c, true) }
+
+func run(c Corpus, inPlace bool) Result {
 	res := Result{
 		Sources:    slices.Clone(c.Sources),
 		Events:     c.Events,
@@ -29,27 +37,27 @@ func Run(c Corpus) Result {
 		l.Sources[res.Sources[i].ID] = &res.Sources[i]
 		res.sourceIndex[res.Sources[i].ID] = i
 	}
-	groups, problems := groupClaims(c)
+	groups, problems := groupClaims(c, inPlace)
 	res.Problems = append(res.Problems, problems...)
 	res.Groups = make([]GroupResult, len(groups))
 	// Groups are independent, so they reconcile on every core; results land
 	// in their own slot, keeping the output order fixed.
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(groups)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(groups) {
-					return
-				}
-				res.Groups[i] = ReconcileGroup(groups[i], l)
+	var verified atomic.Int64
+	parallel(len(groups), func(i int) {
+		g := groups[i]
+		if !slices.IsSortedFunc(g.Claims, compareClaims) {
+			slices.SortStableFunc(g.Claims, compareClaims)
+		}
+		v := 0
+		for k := range g.Claims {
+			if g.Claims[k].Verified {
+				v++
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		verified.Add(int64(v))
+		res.Groups[i] = ReconcileGroup(g, l)
+	})
+	res.Verified = int(verified.Load())
 	nf := 0
 	for i := range res.Groups {
 		nf += len(res.Groups[i].Findings)
@@ -58,11 +66,6 @@ func Run(c Corpus) Result {
 	for i := range res.Groups {
 		res.Findings = append(res.Findings, res.Groups[i].Findings...)
 		res.Problems = append(res.Problems, res.Groups[i].Problems...)
-		for _, cl := range res.Groups[i].Claims {
-			if cl.Verified {
-				res.Verified++
-			}
-		}
 	}
 	SortFindings(res.Findings)
 	SortProblems(res.Problems)
@@ -71,15 +74,16 @@ func Run(c Corpus) Result {
 
 // groupClaims gathers claims by event and property and attaches each
 // group's verdict. A verdict on a group with no claims, or a second verdict
-// on the same group, is a problem rather than silently ignored.
-func groupClaims(c Corpus) ([]Group, []Problem) {
+// on the same group, is a problem rather than silently ignored. The groups'
+// claims are one array, a copy of c.Claims or (inPlace) c.Claims itself
+// reordered.
+func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 	type key struct{ event, property string }
 	index := map[key]int{}
 	var groups []Group
-	// Which group each claim goes to, and how many each gets, so that
-	// every group's claims are copied once into one array. Claims come
-	// a source at a time, and a source's claims are mostly about one
-	// event, so the last group is tried before the index.
+	// Which group each claim goes to, and how many each gets. Claims
+	// come a source at a time, and a source's claims are mostly about
+	// one event, so the last group is tried before the index.
 	of := make([]int32, len(c.Claims))
 	var counts []int
 	last := -1
@@ -103,16 +107,6 @@ func groupClaims(c Corpus) ([]Group, []Problem) {
 		counts[i]++
 		last = i
 	}
-	all := make([]Claim, len(c.Claims))
-	off := 0
-	for i := range groups {
-		groups[i].Claims = all[off : off : off+counts[i]]
-		off += counts[i]
-	}
-	for n := range c.Claims {
-		g := &groups[of[n]]
-		g.Claims = append(g.Claims, c.Claims[n])
-	}
 	var problems []Problem
 	verdicts := slices.Clone(c.Verdicts)
 	slices.SortFunc(verdicts, func(a, b Verdict) int {
@@ -132,15 +126,81 @@ func groupClaims(c Corpus) ([]Group, []Problem) {
 			groups[i].Verdict = v
 		}
 	}
-	slices.SortFunc(groups, func(a, b Group) int {
-		return cmp.Or(strings.Compare(a.Event, b.Event), strings.Compare(a.Property, b.Property))
-	})
-	for i := range groups {
-		if !slices.IsSortedFunc(groups[i].Claims, compareClaims) {
-			slices.SortStableFunc(groups[i].Claims, compareClaims)
-		}
+
+	// Groups in order of event and property, each group's claims at
+	// their place in the array, in the order they came.
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
 	}
-	return groups, problems
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(strings.Compare(groups[a].Event, groups[b].Event), strings.Compare(groups[a].Property, groups[b].Property))
+	})
+	start := make([]int, len(groups))
+	off := 0
+	for _, g := range order {
+		start[g] = off
+		off += counts[g]
+	}
+	next := slices.Clone(start)
+	var all []Claim
+	if inPlace {
+		all = c.Claims
+		dest := make([]int32, len(all))
+		for n := range dest {
+			dest[n] = int32(next[of[n]])
+			next[of[n]]++
+		}
+		// Each swap puts one claim where it belongs.
+		for i := range all {
+			for int(dest[i]) != i {
+				j := dest[i]
+				all[i], all[j] = all[j], all[i]
+				dest[i], dest[j] = dest[j], dest[i]
+			}
+		}
+	} else {
+		all = make([]Claim, len(c.Claims))
+		dest := make([]int32, len(c.Claims))
+		for n := range dest {
+			dest[n] = int32(next[of[n]])
+			next[of[n]]++
+		}
+		const chunk = 4096
+		parallel((len(dest)+chunk-1)/chunk, func(k int) {
+			for n := k * chunk; n < min(len(dest), (k+1)*chunk); n++ {
+				all[dest[n]] = c.Claims[n]
+			}
+		})
+	}
+	// Each group's claims are in the order they came; run sorts them.
+	sorted := make([]Group, len(groups))
+	for k, g := range order {
+		sorted[k] = groups[g]
+		sorted[k].Claims = all[start[g] : start[g]+counts[g] : start[g]+counts[g]]
+	}
+	return sorted, problems
+}
+
+// parallel runs f(0..n-1) on every core, handing out indices one at a
+// time, so that a few large groups do not leave cores idle.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func compareClaims(a, b Claim) int {

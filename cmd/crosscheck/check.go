@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"io"
 
 	"github.com/crosscheck/crosscheck/internal/changes"
@@ -60,7 +61,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if changed != nil {
 		r = r.Scope(changed.Has)
 	}
-	if err := writeResult(stdout, format.value, r, statsOf(l)); err != nil {
+	// A line a finding: one write for them all, not one each.
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	err := writeResult(out, format.value, r, statsOf(l))
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
 		return fail(stderr, "%v", err)
 	}
 	if reports.CheckFails(r) {

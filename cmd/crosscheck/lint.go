@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"io"
 
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -34,16 +35,20 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	out := bufio.NewWriterSize(stdout, 64<<10)
 	var err error
 	switch format.value {
 	case "json":
-		err = reports.LintJSON(stdout, l.Problems, statsOf(l))
+		err = reports.LintJSON(out, l.Problems, statsOf(l))
 	case "github":
-		err = reports.GitHub(stdout, reconcile.Result{Problems: l.Problems})
+		err = reports.GitHub(out, reconcile.Result{Problems: l.Problems})
 	case "sarif":
-		err = reports.SARIF(stdout, reconcile.Result{Problems: l.Problems}, version)
+		err = reports.SARIF(out, reconcile.Result{Problems: l.Problems}, version)
 	default:
-		err = reports.Problems(stdout, l.Problems, statsOf(l))
+		err = reports.Problems(out, l.Problems, statsOf(l))
+	}
+	if err == nil {
+		err = out.Flush()
 	}
 	if err != nil {
 		return fail(stderr, "%v", err)

@@ -17,23 +17,62 @@ import (
 // the dash family becomes a hyphen-minus. Case and everything else are kept,
 // because a quote must be verbatim. Leading and trailing space is dropped.
 func Normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	if normalASCII(s) {
+		return s // the common case for a quote: nothing to fold
+	}
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = len(b) > 0
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if r == utf8.RuneError || unicode.IsSpace(r) {
 			// A broken byte cannot be typed into a quote either way;
 			// treating it as a gap keeps the surrounding words matchable.
-			space = b.Len() > 0
+			space = len(b) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(fold(r))
+		b = utf8.AppendRune(b, fold(r))
 	}
-	return b.String()
+	return string(b)
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// normalASCII reports whether s is ASCII that Normalize leaves as it is:
+// single spaces between words, none at either end, no other white space.
+func normalASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case asciiSpace[c]:
+			return false
+		}
+	}
+	return true
 }
 
 func fold(r rune) rune {

@@ -18,7 +18,7 @@ package load
 // file while a run reads few. A shard file is
 //
 //	magic "xcheck\x00\x01" | format u32 | n u32 | i u32 | context [32] | body length u64
-//	body: entries, each rel | file sha256 [32] | text key [32] | text as written | entry
+//	body: entries, each rel | file sha256 [32] | text key [32] | text as written | claims | entry
 //	crc32c of all the above, u32
 //
 // (integers little-endian; strings and the entry with a uvarint length).
@@ -53,7 +53,7 @@ import (
 
 // cacheFormat is the version of the cache's layout and of what an entry
 // holds; change it with either.
-const cacheFormat = 1
+const cacheFormat = 2
 
 var cacheMagic = [8]byte{'x', 'c', 'h', 'e', 'c', 'k', 0, 1}
 
@@ -88,6 +88,7 @@ type cacheEntry struct {
 	sum     [32]byte // of the source file
 	textKey [32]byte
 	textRaw string // the source's text key as written, "" if none
+	nclaims int    // claims in the corpus from it
 	blob    string // the encoded sourceResult
 	ctx     [32]byte
 	shard   string // the file it was read from
@@ -179,6 +180,7 @@ func readShard(path, name string) *shardRead {
 		e.sum = d.sum()
 		e.textKey = d.sum()
 		e.textRaw = d.str()
+		e.nclaims = d.n()
 		e.blob = d.str()
 		r.entries = append(r.entries, e)
 	}
@@ -257,6 +259,7 @@ func (c *cacheStore) writeShard(i, n int, ctx [32]byte, ss []*slot) bool {
 		e.b = append(e.b, s.sum[:]...)
 		e.b = append(e.b, s.res.textKey[:]...)
 		e.str(s.res.textRaw)
+		e.uv(uint64(len(s.res.claims)))
 		if s.reused {
 			e.str(s.entry.blob)
 		} else {
@@ -430,7 +433,7 @@ func encodeEntry(e *enc, r *sourceResult, file string) {
 		e.str(c.Reading.Gloss)
 		e.boolean(c.Verified)
 		e.pos(c.Pos, file)
-		e.pos(c.idPos, file)
+		e.pos(r.idPos[i], file)
 	}
 	e.uv(uint64(len(r.problems)))
 	for _, p := range r.problems {
@@ -543,8 +546,9 @@ func (d *dec) pos(file string) reconcile.Pos {
 func (d *dec) rng() reconcile.Range { return reconcile.Range{Min: d.iv(), Max: d.iv()} }
 
 // decodeEntry reads a cached sourceResult; file is the source file as
-// positions name it.
-func decodeEntry(ce *cacheEntry, file string) (*sourceResult, bool) {
+// positions name it. Its claims go into claims and idPos, which have room
+// for as many as the entry says it has.
+func decodeEntry(ce *cacheEntry, file string, claims []reconcile.Claim, idPos []reconcile.Pos) (*sourceResult, bool) {
 	d := &dec{s: ce.blob}
 	r := &sourceResult{textKey: ce.textKey, textRaw: ce.textRaw}
 	s := &r.src
@@ -558,7 +562,10 @@ func decodeEntry(ce *cacheEntry, file string) (*sourceResult, bool) {
 	r.nclaims = int(d.uv())
 	r.unverified = int(d.uv())
 	if n := d.n(); n > 0 {
-		r.claims = make([]resolvedClaim, n)
+		if n != ce.nclaims || n > cap(claims) || n > cap(idPos) {
+			return nil, false
+		}
+		r.claims, r.idPos = claims[:n], idPos[:n]
 		for i := range r.claims {
 			c := &r.claims[i]
 			c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
@@ -571,8 +578,10 @@ func decodeEntry(ce *cacheEntry, file string) (*sourceResult, bool) {
 			c.Reading.Gloss = d.str()
 			c.Verified = d.boolean()
 			c.Pos = d.pos(file)
-			c.idPos = d.pos(file)
+			r.idPos[i] = d.pos(file)
 		}
+	} else if ce.nclaims != 0 {
+		return nil, false
 	}
 	if n := d.n(); n > 0 {
 		r.problems = make([]reconcile.Problem, n)

@@ -328,3 +328,46 @@ func TestCacheErrorFamilies(t *testing.T) {
 		sameAsUncached(t, "testdata/good", cache)
 	}
 }
+
+// Claims are laid out by how many [[claim]] headers each file seems to
+// have; files that have more (inline tables) or fewer (a header inside a
+// string) claims than that still load whole, in order.
+func TestClaimsBeyondEstimate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "claims")
+	copyDir(t, "testdata/good", dir)
+	write(t, filepath.Join(dir, "sources", "inline.toml"), `claim = [
+  {event = "kerman-bombing-2024", property = "deaths", value = "84", quote = "84 killed"},
+  {event = "kerman-bombing-2024", property = "deaths", value = "at least 84", quote = "at least 84 killed"},
+]
+
+[source]
+title = "Inline"
+published = "2024-01-05"
+`)
+	write(t, filepath.Join(dir, "sources", "mention.toml"), `[source]
+title = "Mentions [[claim]] twice: [[claim]]"
+published = "2024-01-05"
+
+[[claim]]
+event = "kerman-bombing-2024"
+property = "deaths"
+value = "84"
+quote = "84 killed"
+`)
+	for _, cache := range []string{"", t.TempDir()} {
+		l, err := LoadWith(dir, Options{CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bySource := map[string]int{}
+		for i, c := range l.Claims {
+			bySource[c.Source]++
+			if i > 0 && posLess(c.Pos, l.Claims[i-1].Pos) {
+				t.Errorf("claims out of order at %v", c.Pos)
+			}
+		}
+		if bySource["inline"] != 2 || bySource["mention"] != 1 || bySource["irna"] == 0 {
+			t.Errorf("claims by source: %v", bySource)
+		}
+	}
+}

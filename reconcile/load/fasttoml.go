@@ -27,17 +27,24 @@ import (
 //
 // src must be valid UTF-8, as parseFile has checked. Strings without
 // escapes are substrings of src, not copies.
-func fastDecode(src string) (m map[string]any, ok bool) {
-	p := fastParser{s: src}
+//
+// It also returns the position index indexPositions would build for src.
+func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
+	p := fastParser{s: src, line: 1}
 	root := map[string]any{}
 	cur := root
+	x = &posIndex{tables: map[string][]*tableAt{}}
+	rootAt := &tableAt{at: at{1, 1}, keys: map[string]at{}}
+	x.tables[""] = []*tableAt{rootAt}
+	curAt := rootAt
 	for {
 		if !p.blankLines() {
-			return nil, false
+			return nil, nil, false
 		}
 		if p.i >= len(p.s) {
-			return root, true
+			return root, x, true
 		}
+		start := p.pos()
 		if p.s[p.i] == '[' {
 			p.i++
 			array := p.i < len(p.s) && p.s[p.i] == '['
@@ -46,9 +53,10 @@ func fastDecode(src string) (m map[string]any, ok bool) {
 			}
 			p.blanks()
 			name := p.bareKey()
+			x.nested(p.pos())
 			p.blanks()
 			if name == "" || !p.consume(']') || (array && !p.consume(']')) || !p.endOfLine() {
-				return nil, false
+				return nil, nil, false
 			}
 			t := map[string]any{}
 			switch old, exists := root[name]; {
@@ -59,36 +67,55 @@ func fastDecode(src string) (m map[string]any, ok bool) {
 			case array:
 				a, isArray := old.([]map[string]any)
 				if !isArray {
-					return nil, false
+					return nil, nil, false
 				}
 				root[name] = append(a, t)
 			default:
-				return nil, false
+				return nil, nil, false
 			}
 			cur = t
+			if _, ok := rootAt.keys[name]; !ok {
+				rootAt.keys[name] = start
+			}
+			curAt = &tableAt{at: start, keys: make(map[string]at, 8)}
+			x.tables[name] = append(x.tables[name], curAt)
 			continue
 		}
 		key := p.bareKey()
+		x.nested(p.pos())
 		p.blanks()
 		if key == "" || !p.consume('=') {
-			return nil, false
+			return nil, nil, false
 		}
 		p.blanks()
 		v, ok := p.value(true)
 		if !ok || !p.endOfLine() {
-			return nil, false
+			return nil, nil, false
 		}
 		if _, dup := cur[key]; dup {
-			return nil, false
+			return nil, nil, false
 		}
 		cur[key] = v
+		curAt.keys[key] = start
+	}
+}
+
+// nested notes a key or header name ending at p: the subset never nests
+// deeper than that.
+func (x *posIndex) nested(p at) {
+	if x.depth == 0 {
+		x.depth, x.deepest = 1, p
 	}
 }
 
 type fastParser struct {
-	s string
-	i int
+	s         string
+	i         int
+	line      int
+	lineStart int
 }
+
+func (p *fastParser) pos() at { return at{p.line, p.i - p.lineStart + 1} }
 
 func (p *fastParser) consume(c byte) bool {
 	if p.i < len(p.s) && p.s[p.i] == c {
@@ -120,14 +147,16 @@ func (p *fastParser) comment() bool {
 
 // newline consumes "\n" or "\r\n".
 func (p *fastParser) newline() bool {
-	if p.consume('\n') {
-		return true
-	}
-	if p.i+1 < len(p.s) && p.s[p.i] == '\r' && p.s[p.i+1] == '\n' {
+	switch {
+	case p.consume('\n'):
+	case p.i+1 < len(p.s) && p.s[p.i] == '\r' && p.s[p.i+1] == '\n':
 		p.i += 2
-		return true
+	default:
+		return false
 	}
-	return false
+	p.line++
+	p.lineStart = p.i
+	return true
 }
 
 // endOfLine consumes blanks, a comment and the newline (or the end).

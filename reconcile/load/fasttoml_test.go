@@ -1,8 +1,11 @@
 package load
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,12 +19,15 @@ import (
 
 // sameAsDecoder fails t unless fastDecode either gives up on src or gives
 // exactly what toml.Decode gives: same types, same values, dates in the
-// same location.
+// same location, and the index indexPositions builds.
 func sameAsDecoder(t *testing.T, src string) (fast bool) {
 	t.Helper()
-	got, ok := fastDecode(src)
+	got, idx, ok := fastDecode(src)
 	if !ok {
 		return false
+	}
+	if diff := cmp.Diff(indexPositions(src), idx, cmp.AllowUnexported(posIndex{}, tableAt{}, at{})); diff != "" {
+		t.Fatalf("fastDecode's index differs from indexPositions' (-want +got):\n%s\ninput:\n%s", diff, src)
 	}
 	var want map[string]any
 	if _, err := toml.Decode(src, &want); err != nil {
@@ -147,4 +153,32 @@ func FuzzFastDecode(f *testing.F) {
 		}
 		sameAsDecoder(t, src)
 	})
+}
+
+// eachWord and eachNumber find what the regular expressions they stand
+// for find.
+func TestWordAndNumberScanners(t *testing.T) {
+	wordRE := regexp.MustCompile(`[\p{L}\p{N}]+`)
+	digitRE := regexp.MustCompile(`\d[\d,]*\d|\d`)
+	inputs := []string{"", "a", "1", "1,", ",1", "1,,2,", "12,345 and 6", "at least 91 people, 1,000.5", "naïve café ½ ٣٤ x²", "\xff1\xfe2", "a\u00a0b", "1,2,3,,4,a,5", "dozens—84—91"}
+	rng := rand.New(rand.NewPCG(5, 5))
+	alphabet := []string{"1", "9", ",", " ", "a", "é", "٣", "\xff", "-", "."}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		var words, numbers []string
+		eachWord(s, func(w string) bool { words = append(words, w); return true })
+		eachNumber(s, func(d string) bool { numbers = append(numbers, d); return true })
+		if want := wordRE.FindAllString(s, -1); !slices.Equal(words, want) {
+			t.Fatalf("words of %q: %q, want %q", s, words, want)
+		}
+		if want := digitRE.FindAllString(s, -1); !slices.Equal(numbers, want) {
+			t.Fatalf("numbers of %q: %q, want %q", s, numbers, want)
+		}
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/internal/textnorm"
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -93,7 +94,7 @@ func LoadWith(dir string, o Options) (*Loaded, error) {
 	}
 	newLoader := func(speculate bool) *loader {
 		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate,
-			texts: map[string]*archived{}, realDirs: map[string]string{}}
+			texts: map[string]*archived{}, realDirs: map[string]*realDir{}}
 	}
 	l := newLoader(true)
 	out := l.load()
@@ -124,7 +125,7 @@ type loader struct {
 
 	mu       sync.Mutex
 	texts    map[string]*archived // by real path
-	realDirs map[string]string    // filepath.EvalSymlinks of directories, "" on error
+	realDirs map[string]*realDir  // by directory as joined
 }
 
 func (l *loader) file(rel string) string { return filepath.Join(l.dir, filepath.FromSlash(rel)) }
@@ -148,15 +149,21 @@ type slot struct {
 	reused    bool
 	entry     *cacheEntry
 	cacheable bool
+	// est is how many claims the file is expected to resolve, off where
+	// they go in the load's array of claims.
+	est, off int
 }
 
 // sourceResult is a source file parsed and resolved: everything the rest
 // of loading needs from it, which is also what the cache keeps.
 type sourceResult struct {
-	src        reconcile.Source
-	idKey      reconcile.Pos // of its id key, or its header
-	nclaims    int           // [[claim]] tables, usable or not
-	claims     []resolvedClaim
+	src     reconcile.Source
+	idKey   reconcile.Pos // of its id key, or its header
+	nclaims int           // [[claim]] tables, usable or not
+	// claims are the ones that go into the corpus, with where each sets
+	// its id (or its header): in the load's arrays, if they fitted.
+	claims     []reconcile.Claim
+	idPos      []reconcile.Pos
 	problems   []reconcile.Problem // all of the file's own, parsing and resolving
 	unverified int
 	textKey    [32]byte
@@ -167,12 +174,18 @@ func (l *loader) load() *Loaded {
 	out := &Loaded{Options: phrase.DefaultOptions()}
 	out.Root = l.dir
 
-	walked := l.walk()
+	// The cache is read while the directory is walked.
 	var cache *cacheStore
-	if l.cacheDir != "" {
-		cache = openCache(l)
-		l.hashing = cache != nil
-	}
+	cacheRead := make(chan struct{})
+	go func() {
+		defer close(cacheRead)
+		if l.cacheDir != "" {
+			cache = openCache(l)
+		}
+	}()
+	walked := l.walk()
+	<-cacheRead
+	l.hashing = cache != nil
 
 	// Read every file (and hash it), and parse all but those that look
 	// like plain sources; those, and sources whose result is cached,
@@ -207,20 +220,39 @@ func (l *loader) load() *Loaded {
 	}
 	v, vp := vocab.Build(defs)
 	l.problems = append(l.problems, vp...)
+	defs = vocab.Defs{}
+	for i := range slots {
+		if f := slots[i].parsed; f != nil && hasDefs(f) {
+			f.defs, f.builtDefs = vocab.Defs{}, true
+		}
+	}
 	out.Vocab, out.Hierarchy = v, v
 	out.Events, out.Properties = v.Events(), v.Properties()
 	ctxSum := ctx.sum()
 
-	// Resolve every source, or take its result from the cache.
+	// Resolve every source, or take its result from the cache, into one
+	// array of claims, each file into its own stretch of it.
 	var work []int
+	total := 0
 	for i := range slots {
 		if s := &slots[i]; s.data != nil || s.hit != nil || (s.parsed != nil && s.parsed.source != nil) {
 			work = append(work, i)
+			s.off = total
+			total += s.est
 		}
 	}
-	parallel(len(work), func(k int) { l.second(&slots[work[k]], v, out.Options, cache, ctxSum) })
+	claims := make([]reconcile.Claim, total)
+	idPos := make([]reconcile.Pos, total)
+	parallel(len(work), func(k int) {
+		s := &slots[work[k]]
+		l.second(s, v, out.Options, cache, ctxSum, claims[s.off:s.off:s.off+s.est], idPos[s.off:s.off:s.off+s.est])
+	})
+	l.texts, l.realDirs = nil, nil // every quote is verified
 	if l.redo.Load() {
 		return out // LoadWith starts again
+	}
+	if cache != nil {
+		out.Cache = cache.save(l, slots, ctxSum)
 	}
 
 	var sources []*sourceResult
@@ -252,8 +284,10 @@ func (l *loader) load() *Loaded {
 	// later file's claims are checked but kept out of the corpus.
 	first := map[string]*sourceResult{}
 	dup := make([]bool, len(sources))
+	inPlace := true // every file's claims are in its stretch of claims
 	nclaims := 0
 	for i, r := range sources {
+		inPlace = inPlace && (len(r.claims) == 0 || inside(claims, r.claims))
 		id := r.src.ID
 		if g, ok := first[id]; ok {
 			dup[i] = true
@@ -264,23 +298,44 @@ func (l *loader) load() *Loaded {
 		nclaims += len(r.claims)
 	}
 
+	// The corpus's claims: the stretches closed up in place, or, should a
+	// file have resolved more claims than it was given room for, copied.
 	out.Sources = make([]reconcile.Source, 0, len(sources)-len(dup))
-	out.Claims = make([]reconcile.Claim, 0, nclaims)
-	claimAt := make(map[string]reconcile.Pos, nclaims)
+	if inPlace {
+		out.Claims = claims[:0]
+	} else {
+		out.Claims = make([]reconcile.Claim, 0, nclaims)
+	}
+	claimAt := map[string]reconcile.Pos{}
 	for i, r := range sources {
 		if dup[i] {
 			continue
 		}
 		out.Sources = append(out.Sources, r.src)
 		out.Unverified += r.unverified
-		for _, c := range r.claims {
-			if p, ok := claimAt[c.ID]; ok {
-				l.errorf(c.idPos, "duplicate claim id %q: the claim at %s has it too; give one of them a different id", c.ID, p)
-				continue
+		for k := range r.claims {
+			c := &r.claims[k]
+			// An id made from the source's ("irna#3") cannot clash: an id
+			// given has no "#", and the sources' ids differ. Only the
+			// ids given need looking up.
+			if strings.IndexByte(c.ID, '#') < 0 {
+				if p, ok := claimAt[c.ID]; ok {
+					l.errorf(r.idPos[k], "duplicate claim id %q: the claim at %s has it too; give one of them a different id", c.ID, p)
+					continue
+				}
+				claimAt[c.ID] = c.Pos
 			}
-			claimAt[c.ID] = c.Pos
-			out.Claims = append(out.Claims, c.Claim)
+			// In place, the claim moves down or stays: what it
+			// overwrites was moved or dropped before.
+			if w := len(out.Claims); inPlace && &claims[w] == c {
+				out.Claims = out.Claims[:w+1]
+			} else {
+				out.Claims = append(out.Claims, *c)
+			}
 		}
+	}
+	if inPlace {
+		clear(claims[len(out.Claims):]) // let go of what was moved down
 	}
 
 	sourceIDs := make([]string, 0, len(first))
@@ -295,47 +350,92 @@ func (l *loader) load() *Loaded {
 	}
 
 	sort.SliceStable(out.Sources, func(i, j int) bool { return out.Sources[i].File < out.Sources[j].File })
-	sort.SliceStable(out.Claims, func(i, j int) bool { return posLess(out.Claims[i].Pos, out.Claims[j].Pos) })
-	out.Problems = sortProblems(l.problems)
-	if cache != nil {
-		out.Cache = cache.save(l, slots, ctxSum)
+	// The claims are in file order already unless the corpus holds
+	// inline tables; sorting a slice of large structs costs, so look
+	// first.
+	byPos := func(a, b reconcile.Claim) int {
+		switch {
+		case posLess(a.Pos, b.Pos):
+			return -1
+		case posLess(b.Pos, a.Pos):
+			return 1
+		}
+		return 0
 	}
+	if !slices.IsSortedFunc(out.Claims, byPos) {
+		slices.SortStableFunc(out.Claims, byPos)
+	}
+	out.Problems = sortProblems(l.problems)
 	return out
 }
 
 // first reads one file, and parses it unless it can wait.
 func (l *loader) first(s *slot, w walked, cache *cacheStore) {
 	s.rel, s.file, s.typ = w.rel, l.file(w.rel), w.typ
-	data, err := l.readFile(s.file, s.typ)
-	if err != nil {
-		s.parsed = unreadable(s.rel, s.file, err)
-		return
-	}
-	if l.hashing {
-		s.sum = sha256.Sum256(data)
-	}
 	settingsFile := s.rel == SettingsFile
-	if cache != nil && !settingsFile {
-		if e := cache.lookup(s.rel, s.sum); e != nil {
-			s.hit = e
+	// A file whose result is cached is only hashed: its bytes are not
+	// kept.
+	cached := func(b []byte) bool {
+		if l.hashing {
+			s.sum = sha256.Sum256(b)
+		}
+		if cache != nil && !settingsFile {
+			if e := cache.lookup(s.rel, s.sum); e != nil {
+				s.hit, s.est = e, e.nclaims
+				return true
+			}
+		}
+		return false
+	}
+	var data []byte
+	read := false
+	if s.typ.IsRegular() {
+		read = readScratch(s.file, func(b []byte) {
+			if !cached(b) {
+				data = bytes.Clone(b)
+			}
+		})
+	}
+	if !read {
+		var err error
+		if data, err = readRegular(s.file); err != nil {
+			s.parsed = unreadable(s.rel, s.file, err)
 			return
 		}
+		cached(data)
+	}
+	if s.hit != nil {
+		return
 	}
 	if l.speculate && !settingsFile && looksLikeSource(data) {
-		s.data = data
+		// Each claim has a header of its own, as a rule: an estimate.
+		s.data, s.est = data, bytes.Count(data, []byte("[[claim]]"))
 		return
 	}
 	s.parsed = parseFile(s.rel, s.file, data, settingsFile)
+	s.est = len(s.parsed.claims)
+}
+
+// inside reports whether part lies within all.
+func inside(all, part []reconcile.Claim) bool {
+	if len(all) == 0 || len(part) == 0 {
+		return false
+	}
+	start := uintptr(unsafe.Pointer(&all[0]))
+	p := uintptr(unsafe.Pointer(&part[0]))
+	size := unsafe.Sizeof(all[0])
+	return p >= start && p+uintptr(len(part))*size <= start+uintptr(len(all))*size
 }
 
 // second resolves a source file, or takes its result from the cache when
-// the cache's is still the right one.
-func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache *cacheStore, ctx [32]byte) {
+// the cache's is still the right one. claims and idPos are where its
+// claims go (empty, with room for as many as it was expected to have).
+func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache *cacheStore, ctx [32]byte, claims []reconcile.Claim, idPos []reconcile.Pos) {
 	if s.hit != nil {
 		e := s.hit
 		s.hit = nil
 		if e.ctx == ctx && l.currentTextKey(s.rel, e.textRaw) == e.textKey {
-			if r, ok := decodeEntry(e, s.file); ok {
+			if r, ok := decodeEntry(e, s.file, claims, idPos); ok {
 				s.res, s.reused, s.entry = r, true, e
 				return
 			}
@@ -361,10 +461,10 @@ func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache
 		return
 	}
 	textRaw := f.source.src.Text
-	r := l.resolve(f, v, opts)
+	r := l.resolve(f, v, opts, claims, idPos)
 	s.res = &sourceResult{
 		src: f.source.src, idKey: f.source.key("id"), nclaims: f.nclaims,
-		claims: r.claims, unverified: r.unverified, textKey: r.textKey, textRaw: textRaw,
+		claims: r.claims, idPos: r.idPos, unverified: r.unverified, textKey: r.textKey, textRaw: textRaw,
 		problems: append(slices.Clip(f.problems), r.problems...),
 	}
 	s.cacheable = cache != nil && pure(f)
@@ -382,7 +482,7 @@ func pure(f *parsedFile) bool {
 
 func hasDefs(f *parsedFile) bool {
 	d := &f.defs
-	return len(d.Events)+len(d.Properties)+len(d.Places)+len(d.Countries)+len(d.Nationalities)+
+	return f.builtDefs || len(d.Events)+len(d.Properties)+len(d.Places)+len(d.Countries)+len(d.Nationalities)+
 		len(d.Organisations)+len(d.Persons)+len(d.Categories) > 0
 }
 
@@ -442,24 +542,26 @@ func sortProblems(ps []reconcile.Problem) []reconcile.Problem {
 	return out
 }
 
-// parallel runs f(0..n-1) on GOMAXPROCS workers.
+// parallel runs f(0..n-1) on GOMAXPROCS workers, which take the next
+// index as they finish one (a counter, not a channel: handing each index
+// over through a channel costs more scheduling than a small file costs
+// reading).
 func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
@@ -519,7 +621,7 @@ func unwrapPath(err error) error {
 // says it is a regular file, else (or if that fails) through readRegular.
 func (l *loader) readFile(path string, typ fs.FileMode) ([]byte, error) {
 	if typ.IsRegular() {
-		if data, ok := readFast(path, -1); ok {
+		if data, ok := readFast(path); ok {
 			return data, nil
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/BurntSushi/toml"
 
@@ -19,7 +20,7 @@ import (
 // ids and value are resolved once the vocabulary and sources are known.
 type parsedVerdict struct {
 	pos         reconcile.Pos
-	at          map[string]reconcile.Pos
+	at          keyPos
 	complete    bool
 	event       string
 	property    string
@@ -35,7 +36,7 @@ type parsedVerdict struct {
 }
 
 func (v *parsedVerdict) key(k string) reconcile.Pos {
-	if p, ok := v.at[k]; ok {
+	if p, ok := v.at.get(k); ok {
 		return p
 	}
 	return v.pos
@@ -45,11 +46,11 @@ func (v *parsedVerdict) key(k string) reconcile.Pos {
 type parsedSource struct {
 	src         reconcile.Source
 	publishedOK bool
-	at          map[string]reconcile.Pos
+	at          keyPos
 }
 
 func (s *parsedSource) key(k string) reconcile.Pos {
-	if p, ok := s.at[k]; ok {
+	if p, ok := s.at.get(k); ok {
 		return p
 	}
 	return s.src.Pos
@@ -59,7 +60,7 @@ func (s *parsedSource) key(k string) reconcile.Pos {
 type parsedClaim struct {
 	n           int // 1-based, in file order
 	pos         reconcile.Pos
-	at          map[string]reconcile.Pos
+	at          keyPos
 	complete    bool // every required key present with the right type
 	id          string
 	event       string
@@ -75,7 +76,7 @@ type parsedClaim struct {
 }
 
 func (c *parsedClaim) key(k string) reconcile.Pos {
-	if p, ok := c.at[k]; ok {
+	if p, ok := c.at.get(k); ok {
 		return p
 	}
 	return c.pos
@@ -99,12 +100,17 @@ type parsedFile struct {
 	defs     vocab.Defs
 	verdicts []parsedVerdict
 	settings *settings
+	// builtDefs: defs were handed to the vocabulary and dropped.
+	builtDefs bool
 }
 
 // fileCtx carries what reporting a problem in one file needs.
 type fileCtx struct {
 	*parsedFile
 	idx *posIndex
+	// exact: each table's keys in idx are exactly its decoded keys
+	// (fastDecode made both), so they can be shared as they are.
+	exact bool
 }
 
 func (f *fileCtx) pos(p at) reconcile.Pos {
@@ -143,18 +149,24 @@ func parseFile(rel, file string, data []byte, settingsFile bool) (pf *parsedFile
 		f.errorf(f.pos(p), "file is not valid UTF-8 (byte 0x%02x at line %d, column %d); save it as UTF-8", data[offsetOf(data, p)], p.line, p.col)
 		return pf
 	}
-	src := string(data)
+	// Nothing writes to data after it was read, so the text can share
+	// its bytes instead of copying them; the values decoded from it are
+	// slices of it in turn.
+	src := unsafe.String(unsafe.SliceData(data), len(data))
+	// Most files are plain enough for fastDecode, which indexes them as
+	// it goes, and every key of a table is then in its index.
+	m, idx, ok := fastDecode(src)
+	if ok {
+		f.idx, f.exact = idx, true
+		f.corpusOrSettings(m, settingsFile)
+		return pf
+	}
 	// The index is built before decoding, from text that may not be TOML
 	// at all: the lexer only ever moves forward, so that is safe, and it
 	// is what measures nesting before the decoder's recursion meets it.
 	f.idx = indexPositions(src)
 	if f.idx.depth > maxDepth {
 		f.errorf(f.pos(f.idx.deepest), "values or keys nested more than %d deep; crosscheck does not read such files", maxDepth)
-		return pf
-	}
-	m, ok := fastDecode(src)
-	if ok {
-		f.corpusOrSettings(m, settingsFile)
 		return pf
 	}
 	if _, err := toml.Decode(src, &m); err != nil {
@@ -519,7 +531,7 @@ func (f *fileCtx) vocabulary(m map[string]any) {
 			if !t.check() {
 				continue // its id or name is unusable; Build would only repeat that
 			}
-			a := vocab.At{Pos: t.header(), Keys: t.keys()}
+			a := vocab.At{Pos: t.header(), Keys: t.keyMap()}
 			d := &f.defs
 			switch name {
 			case "event":

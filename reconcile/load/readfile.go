@@ -1,6 +1,9 @@
 package load
 
-import "sync"
+import (
+	"bytes"
+	"sync"
+)
 
 // Reading the files is most of what a run does once the cache holds
 // their results, and os.ReadFile (with the os.Stat readRegular puts in
@@ -10,33 +13,28 @@ import "sync"
 // up, and the caller goes through readRegular, which then says exactly
 // what it always said.
 
-// scratch holds read buffers: a file is read into one, then copied out
-// at its exact size, since what is read stays in memory for the run.
+// scratch holds read buffers: a file is read into one, then hashed, and
+// copied out at its exact size only if it is to be parsed, since what is
+// parsed stays in memory for the run.
 var scratch = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
-// readFast reads a file believed to be regular. size is its size if
-// known (from an lstat), or -1.
-func readFast(path string, size int64) ([]byte, bool) {
-	if size > MaxFileSize {
-		return nil, false
-	}
-	if size >= 0 {
-		// Room for one byte more than expected, so that a file which
-		// grew is noticed rather than cut.
-		buf := make([]byte, size+1)
-		n, ok := readAll(path, buf)
-		if !ok || n > int(size) {
-			return nil, false
-		}
-		return buf[:n:n], true
-	}
+// readFast reads a file believed to be regular into memory of its own.
+func readFast(path string) ([]byte, bool) {
+	var out []byte
+	ok := readScratch(path, func(b []byte) { out = bytes.Clone(b) })
+	return out, ok
+}
+
+// readScratch reads a file believed to be regular into a scratch buffer
+// and calls use with its bytes, which are good only during the call: a
+// file that is only hashed needs no memory of its own.
+func readScratch(path string, use func([]byte)) bool {
 	bp := scratch.Get().(*[]byte)
 	defer scratch.Put(bp)
 	n, ok := readAll(path, *bp)
 	if !ok || n == len(*bp) {
-		return nil, false // or larger than the buffer: let os.ReadFile do it
+		return false // or larger than the buffer: let os.ReadFile do it
 	}
-	out := make([]byte, n)
-	copy(out, (*bp)[:n])
-	return out, true
+	use((*bp)[:n])
+	return true
 }

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/textnorm"
@@ -24,7 +24,6 @@ import (
 // made separately, each at most once.
 type archived struct {
 	real string // its path, symbolic links resolved
-	size int64  // as lstat saw it, or -1
 
 	summed sync.Once
 	sum    [32]byte // of its bytes (when hashing)
@@ -36,37 +35,34 @@ type archived struct {
 	normErr string
 }
 
-// read reads the text, returning its bytes or why it cannot be used.
-func (a *archived) read() ([]byte, string) {
-	var data []byte
-	var err error
-	if a.size >= 0 {
-		if d, ok := readFast(a.real, a.size); ok {
-			data = d
+// read reads the text and calls use with its bytes (good only during
+// the call), or returns why it cannot be used.
+func (a *archived) read(use func([]byte)) string {
+	var problem string
+	check := func(data []byte) {
+		if !utf8.Valid(data) {
+			p := firstInvalid(data)
+			problem = fmt.Sprintf("is not valid UTF-8 (line %d, column %d); archive it as UTF-8", p.line, p.col)
+			return
 		}
+		use(data)
 	}
-	if data == nil {
-		data, err = readRegular(a.real)
+	if readScratch(a.real, check) {
+		return problem
 	}
-	switch {
-	case err != nil:
-		return nil, fmt.Sprintf("cannot be read: %v", err)
-	case !utf8.Valid(data):
-		p := firstInvalid(data)
-		return nil, fmt.Sprintf("is not valid UTF-8 (line %d, column %d); archive it as UTF-8", p.line, p.col)
+	data, err := readRegular(a.real)
+	if err != nil {
+		return fmt.Sprintf("cannot be read: %v", err)
 	}
-	return data, ""
+	check(data)
+	return problem
 }
 
 // summary is the text's hash and problem, for telling whether a cached
 // result still holds.
 func (a *archived) summary() ([32]byte, string) {
 	a.summed.Do(func() {
-		var data []byte
-		data, a.err = a.read()
-		if a.err == "" {
-			a.sum = sha256.Sum256(data)
-		}
+		a.err = a.read(func(data []byte) { a.sum = sha256.Sum256(data) })
 	})
 	return a.sum, a.err
 }
@@ -75,14 +71,12 @@ func (a *archived) summary() ([32]byte, string) {
 // when hashing (the key a result verified against it is cached under).
 func (a *archived) normalised(hashing bool) (string, [32]byte, string) {
 	a.normed.Do(func() {
-		var data []byte
-		data, a.normErr = a.read()
-		if a.normErr == "" {
+		a.normErr = a.read(func(data []byte) {
 			a.norm = textnorm.Normalize(string(data))
 			if hashing {
 				a.normSum = sha256.Sum256(data)
 			}
-		}
+		})
 	})
 	return a.norm, a.normSum, a.normErr
 }
@@ -93,7 +87,8 @@ type resolvedClaim struct {
 }
 
 type resolved struct {
-	claims     []resolvedClaim
+	claims     []reconcile.Claim
+	idPos      []reconcile.Pos // of each claim's id, or its header
 	problems   []reconcile.Problem
 	unverified int
 	// textKey says what the source's archived text was (see textKey),
@@ -110,9 +105,10 @@ func (r *resolved) warnf(p reconcile.Pos, format string, args ...any) {
 }
 
 // resolve checks one source file's claims against the vocabulary and the
-// source's archived text, and reads their values.
-func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options) resolved {
-	r := resolved{claims: make([]resolvedClaim, 0, len(f.claims))}
+// source's archived text, and reads their values. The claims that go into
+// the corpus are appended to claims and idPos.
+func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options, claims []reconcile.Claim, idPos []reconcile.Pos) resolved {
+	r := resolved{claims: claims, idPos: idPos}
 	s := f.source
 	var text string
 	usable := false
@@ -134,7 +130,8 @@ func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options
 			c.Verified = verifyQuote(pc, text, s.src.Text, &r)
 		}
 		if ok {
-			r.claims = append(r.claims, c)
+			r.claims = append(r.claims, c.Claim)
+			r.idPos = append(r.idPos, c.idPos)
 		}
 	}
 	return r
@@ -159,7 +156,7 @@ func (l *loader) locate(fileRel, raw string) textAt {
 		return textAt{rel: raw, problem: fmt.Sprintf("text %q leads outside the claims directory; archive the text under it (e.g. in texts/) and point there", raw)}
 	}
 	rel = filepath.ToSlash(rel)
-	real, size, err := l.realPath(joined)
+	real, err := l.realPath(joined)
 	if err != nil {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q cannot be read: %v; archive the article's text there or fix the path", raw, unwrapPath(err))}
 	}
@@ -169,41 +166,54 @@ func (l *loader) locate(fileRel, raw string) textAt {
 	l.mu.Lock()
 	a := l.texts[real]
 	if a == nil {
-		a = &archived{real: real, size: size}
+		a = &archived{real: real}
 		l.texts[real] = a
 	}
 	l.mu.Unlock()
 	return textAt{rel: rel, a: a}
 }
 
-// realPath is filepath.EvalSymlinks(path), with the size when path is a
-// regular file (-1 otherwise). Texts share a few directories, so each
-// directory's real path is found once; the file itself is looked at
-// alone, and anything but a plain regular file goes the long way, so
-// the answer and the errors are EvalSymlinks' own.
-func (l *loader) realPath(path string) (string, int64, error) {
+// realPath is filepath.EvalSymlinks(path), for a text. Texts share a few
+// directories, so each directory's real path is found once, and listed
+// once: a name it lists as a regular file is that file (which saves a
+// system call a text), and anything else goes the long way, so the
+// answer and the errors are EvalSymlinks' own.
+func (l *loader) realPath(path string) (string, error) {
 	dir, base := filepath.Split(path)
 	l.mu.Lock()
-	rd, ok := l.realDirs[dir]
-	l.mu.Unlock()
+	d, ok := l.realDirs[dir]
 	if !ok {
+		d = &realDir{}
+		l.realDirs[dir] = d
+	}
+	l.mu.Unlock()
+	d.once.Do(func() {
 		real, err := filepath.EvalSymlinks(dir)
 		if err != nil {
-			real = ""
+			return
 		}
-		rd = real
-		l.mu.Lock()
-		l.realDirs[dir] = rd
-		l.mu.Unlock()
-	}
-	if rd != "" && base != "" && base != "." && base != ".." {
-		candidate := filepath.Join(rd, base)
-		if info, err := os.Lstat(candidate); err == nil && info.Mode().IsRegular() {
-			return candidate, info.Size(), nil
+		des, err := os.ReadDir(real)
+		if err != nil {
+			return
 		}
+		d.real = real
+		d.regular = make(map[string]bool, len(des))
+		for _, de := range des {
+			d.regular[de.Name()] = de.Type().IsRegular()
+		}
+	})
+	if d.regular[base] && base != "" && base != "." && base != ".." {
+		return filepath.Join(d.real, base), nil
 	}
-	real, err := filepath.EvalSymlinks(path)
-	return real, -1, err
+	return filepath.EvalSymlinks(path)
+}
+
+// realDir is a directory texts are in: its real path, and which of its
+// names are regular files.
+type realDir struct {
+	once    sync.Once
+	real    string
+	regular map[string]bool
 }
 
 // archive finds, checks and reads the source's text, returning it
@@ -433,10 +443,63 @@ func tail(s string, n int) string {
 	return "…" + string(r[len(r)-n:])
 }
 
-var (
-	wordRE  = regexp.MustCompile(`[\p{L}\p{N}]+`)
-	digitRE = regexp.MustCompile(`\d[\d,]*\d|\d`)
-)
+// eachWord calls f with each run of letters and numbers in s (what
+// [\p{L}\p{N}]+ matches), until f returns false.
+func eachWord(s string, f func(string) bool) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		word := false
+		if r < utf8.RuneSelf {
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsNumber(r))
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			if !f(s[start:i]) {
+				return
+			}
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
+// eachNumber calls f with each figure in s (what \d[\d,]*\d|\d matches:
+// ASCII digits, with the commas between them), until f returns false.
+func eachNumber(s string, f func(string) bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		end := i + 1 // past the last digit of the run of digits and commas
+		j := i + 1
+		for ; j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ','); j++ {
+			if s[j] != ',' {
+				end = j + 1
+			}
+		}
+		if !f(s[i:end]) {
+			return
+		}
+		i = end - 1
+	}
+}
+
+// numberText is figure d without its thousands separators.
+func numberText(d string) string {
+	if strings.IndexByte(d, ',') < 0 {
+		return d
+	}
+	return strings.ReplaceAll(d, ",", "")
+}
 
 var (
 	units = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
@@ -481,24 +544,27 @@ func valueInQuote(pc parsedClaim, kind reconcile.Kind, r *resolved) {
 	value := strings.ToLower(textnorm.Normalize(pc.value))
 	var missing []string
 	if kind == reconcile.Count {
-		for _, d := range digitRE.FindAllString(value, -1) {
-			n, err := strconv.Atoi(strings.ReplaceAll(d, ",", ""))
+		eachNumber(value, func(d string) bool {
+			n, err := strconv.Atoi(numberText(d))
 			if !hasNumber(quote, d) && (err != nil || !anyWord(quote, spelled(n))) {
 				missing = append(missing, d)
 			}
-		}
-		for _, w := range wordRE.FindAllString(value, -1) {
+			return true
+		})
+		eachWord(value, func(w string) bool {
 			n, isNumber := numberWords[w]
 			if isNumber && !textnorm.ContainsWord(quote, w) && (n == 0 || !hasNumber(quote, strconv.Itoa(n))) {
 				missing = append(missing, w)
 			}
-		}
+			return true
+		})
 	} else {
-		for _, w := range wordRE.FindAllString(value, -1) {
+		eachWord(value, func(w string) bool {
 			if !stopWords[w] && !textnorm.ContainsWord(quote, w) {
 				missing = append(missing, w)
 			}
-		}
+			return true
+		})
 	}
 	if len(missing) > 0 {
 		var q []string
@@ -514,13 +580,13 @@ var stopWords = map[string]bool{"the": true, "a": true, "an": true, "and": true,
 // hasNumber finds digits d in s as a whole number: "91" is not in "1991".
 // Thousands separators are ignored on both sides.
 func hasNumber(s, d string) bool {
-	d = strings.ReplaceAll(d, ",", "")
-	for _, m := range digitRE.FindAllString(s, -1) {
-		if strings.ReplaceAll(m, ",", "") == d {
-			return true
-		}
-	}
-	return false
+	d = numberText(d)
+	found := false
+	eachNumber(s, func(m string) bool {
+		found = numberText(m) == d
+		return !found
+	})
+	return found
 }
 
 func anyWord(s string, ws []string) bool {

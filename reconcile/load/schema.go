@@ -180,7 +180,36 @@ func (t *table) at(key string) reconcile.Pos {
 	return t.f.pos(p)
 }
 
-func (t *table) keys() map[string]reconcile.Pos {
+// keyPos is where each key of a table instance is defined.
+type keyPos struct {
+	file string
+	keys map[string]at
+}
+
+func (k keyPos) get(key string) (reconcile.Pos, bool) {
+	p, ok := k.keys[key]
+	return reconcile.Pos{File: k.file, Line: p.line, Col: p.col}, ok
+}
+
+// keys is where each of the table's keys is: its instance's index, when
+// that holds exactly its keys, or the part of it that does.
+func (t *table) keys() keyPos {
+	if t.f.exact {
+		if ti := t.f.idx.table(t.path, t.n); ti != nil {
+			return keyPos{t.f.file, ti.keys}
+		}
+	}
+	out := make(map[string]at, len(t.m))
+	for k := range t.m {
+		if p, ok := t.f.idx.key(t.path, t.n, k); ok {
+			out[k] = p
+		}
+	}
+	return keyPos{t.f.file, out}
+}
+
+// keyMap is keys as the vocabulary takes them.
+func (t *table) keyMap() map[string]reconcile.Pos {
 	out := map[string]reconcile.Pos{}
 	for k := range t.m {
 		if p, ok := t.f.idx.key(t.path, t.n, k); ok {
@@ -194,12 +223,18 @@ func (t *table) keys() map[string]reconcile.Pos {
 // keys, and marks the keys that cannot be used.
 func (t *table) check() (ok bool) {
 	ok = true
-	t.bad = map[string]bool{}
+	t.bad = nil
+	markBad := func(k string) {
+		if t.bad == nil {
+			t.bad = map[string]bool{}
+		}
+		t.bad[k] = true
+	}
 	for _, k := range sortedKeys(t.m) {
 		v := t.m[k]
 		f := t.schema.field(k)
 		if f == nil {
-			t.bad[k] = true
+			markBad(k)
 			msg := fmt.Sprintf("unknown key %q in %s", k, t.schema.title)
 			if c := textnorm.Closest(k, t.schema.names()); c != "" {
 				msg += fmt.Sprintf("; did you mean %q?", c)
@@ -210,7 +245,7 @@ func (t *table) check() (ok bool) {
 			continue
 		}
 		if why := mismatch(f.types, v); why != "" {
-			t.bad[k] = true
+			markBad(k)
 			if f.required {
 				ok = false
 			}
@@ -218,7 +253,7 @@ func (t *table) check() (ok bool) {
 			continue
 		}
 		if s, isStr := v.(string); isStr && f.required && strings.TrimSpace(s) == "" {
-			t.bad[k] = true
+			markBad(k)
 			ok = false
 			t.f.errorf(t.at(k), "%q in %s is empty; it is required", k, t.schema.title)
 		}

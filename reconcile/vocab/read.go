@@ -15,6 +15,28 @@ import (
 // States", "Tajik, Uzbek & Kyrgyz", "IS-K or Jaish al-Adl".
 var separator = regexp.MustCompile(`(?i)\s*(?:,|&|\band\b|\bor\b)\s*`)
 
+// maySeparate reports whether s could hold a separator: a comma, an
+// ampersand, or the letters of "and" or "or" in any case. Most values are
+// one name, and the regular expression costs far more than this look.
+func maySeparate(s string) bool {
+	if strings.ContainsAny(s, ",&") {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'o':
+			if s[i+1]|0x20 == 'r' {
+				return true
+			}
+		case 'a':
+			if i+2 < len(s) && s[i+1]|0x20 == 'n' && s[i+2]|0x20 == 'd' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxParts and maxLen bound the segmentation search, whose cost grows with
 // the square of the parts times the length; no honest value comes near.
 const (
@@ -123,7 +145,11 @@ func (v *Vocabulary) Read(kind reconcile.Kind, property, s string) (reconcile.Re
 	type span struct{ from, to int }
 	var parts []span
 	at := 0
-	for _, m := range separator.FindAllStringIndex(s, -1) {
+	var seps [][]int
+	if maySeparate(s) {
+		seps = separator.FindAllStringIndex(s, -1)
+	}
+	for _, m := range seps {
 		if strings.TrimSpace(s[at:m[0]]) != "" {
 			parts = append(parts, span{at, m[0]})
 		}

@@ -299,3 +299,12 @@ func TestNames(t *testing.T) {
 		t.Errorf("only %d countries built in", n)
 	}
 }
+
+// maySeparate never says no where the separator matches.
+func TestMaySeparate(t *testing.T) {
+	for _, s := range []string{"Iran and Iraq", "Iran AND Iraq", "A, B", "A & B", "Iran Or Iraq", "x OR", "AND", "or", "Kerman", "Shaishandpur", "Oregon", "ANDORRA", "k", "", "\u212a", "and\u00a0or"} {
+		if separator.MatchString(s) && !maySeparate(s) {
+			t.Errorf("maySeparate(%q) is false, but the separator matches", s)
+		}
+	}
+}
