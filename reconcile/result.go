@@ -78,6 +78,10 @@ type GroupResult struct {
 	Agreeing []bool
 	// Superseded marks claims an authority later revised.
 	Superseded []bool
+	// Rejected marks claims the group's verdict rejects: from a source it
+	// names, and not saying what the record says. A rejected source's
+	// claims that do say it are not rejected.
+	Rejected []bool
 	// Agreed is the range the agreeing claims allow as of the latest of
 	// them (count and date groups); nil for other kinds or an empty group.
 	Agreed   *Range

@@ -49,8 +49,13 @@ func (rc *reconciler) applyVerdict(res *GroupResult, v *Verdict) []Problem {
 
 	agreeing := 0
 	var contradicting []int
+	res.Rejected = make([]bool, len(rc.g.Claims))
 	for i := range rc.g.Claims {
 		c := &rc.g.Claims[i]
+		// A rejected source's claim is itself rejected unless it says what
+		// the record says; one that held earlier on a rising count is
+		// rejected as outdated even though it agrees over time.
+		res.Rejected[i] = rejected(c) && !sameReading(rc.g, rc.l.Hierarchy, c, &established)
 		switch {
 		case agrees(c):
 			agreeing++

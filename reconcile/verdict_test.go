@@ -43,6 +43,14 @@ func TestVerdictResolvesWhatItCovers(t *testing.T) {
 	if d := cmp.Diff([]string{"conflict resolved: y Isfahan"}, statuses(r)); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
+	// Only the rejected source's contradicting claim is rejected: its
+	// claims that say what the record says are not.
+	g2 := shahCheragh(tc{src: "y", value: "Shah Cheragh shrine", asOf: "2024-04-15", terms: []string{"place:shah-cheragh"}})
+	g2.Verdict = establishShiraz
+	r2 := ReconcileGroup(g2, lookup())
+	if d := cmp.Diff([]bool{false, false, true, false}, r2.Rejected); d != "" {
+		t.Errorf("rejected claims (-want +got):\n%s", d)
+	}
 }
 
 // A new source that reopens a settled question is an open finding naming

@@ -96,8 +96,10 @@ func ClaimReview(w io.Writer, r reconcile.Result, pub Publisher) error {
 			continue
 		}
 		idx := make([]int, 0, len(g.Claims))
-		for i, c := range g.Claims {
-			if slices.Contains(v.Rejects, c.Source) {
+		for i := range g.Claims {
+			// A rejected source's claims that agree with the record are
+			// not reviewed: rating them Incorrect would be wrong.
+			if i < len(g.Rejected) && g.Rejected[i] {
 				idx = append(idx, i)
 			}
 		}

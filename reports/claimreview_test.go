@@ -28,8 +28,15 @@ func renderClaimReview(t *testing.T, r reconcile.Result) (string, []map[string]a
 func withRejections() reconcile.Result {
 	r := kermanReport()
 	for i := range r.Groups {
-		if v := r.Groups[i].Verdict; v != nil {
+		g := &r.Groups[i]
+		if v := g.Verdict; v != nil {
 			v.Rejects = []string{"tasnim", "conversation"}
+			// As the core marks them: both contradict the established
+			// figure, so both are rejected.
+			g.Rejected = make([]bool, len(g.Claims))
+			for j, c := range g.Claims {
+				g.Rejected[j] = c.Source == "tasnim" || c.Source == "conversation"
+			}
 		}
 	}
 	return r
@@ -110,8 +117,13 @@ func TestClaimReviewFields(t *testing.T) {
 func TestClaimReviewOutdatedCumulativeBeforeVerdict(t *testing.T) {
 	r := kermanReport()
 	for i := range r.Groups {
-		if v := r.Groups[i].Verdict; v != nil {
+		g := &r.Groups[i]
+		if v := g.Verdict; v != nil {
 			v.Rejects = []string{"irna"} // 84 on 4 Jan: right then, lower than the later count
+			g.Rejected = make([]bool, len(g.Claims))
+			for j, c := range g.Claims {
+				g.Rejected[j] = c.Source == "irna"
+			}
 		}
 	}
 	_, reviews := renderClaimReview(t, r)
