@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // namedInSummary is how many claims a one-line summary names on each side
@@ -28,7 +29,7 @@ func (rc *reconciler) sourceName(c *Claim) string {
 // one-line summary stays one line.
 func shortTitle(t string) string {
 	const limit = 40
-	if len([]rune(t)) <= limit {
+	if utf8.RuneCountInString(t) <= limit {
 		return t
 	}
 	cut := 0

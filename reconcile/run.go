@@ -13,15 +13,15 @@ import (
 // Run groups a corpus's claims by event and property, reconciles each group
 // and gathers the findings. It is pure: the same corpus gives the same
 // result, whatever order the claims arrived in.
-func Run(c Corpus) Result { return run(c, false) }
+func Run(c Corpus) Result { return run(c, RunOptions{}) }
 
 // RunInPlace is Run for a caller done with the order of c.Claims: it
 // reorders them into their groups instead of copying them, so a large
 // corpus needs one copy of its claims fewer. The result's groups share
 // c.Claims.
-func RunInPlace(c Corpus) Result { return run(c, true) }
+func RunInPlace(c Corpus) Result { return run(c, RunOptions{InPlace: true}) }
 
-func run(c Corpus, inPlace bool) Result {
+func run(c Corpus, o RunOptions) Result {
 	res := Result{
 		Sources:    slices.Clone(c.Sources),
 		Events:     c.Events,
@@ -37,7 +37,7 @@ func run(c Corpus, inPlace bool) Result {
 		l.Sources[res.Sources[i].ID] = &res.Sources[i]
 		res.sourceIndex[res.Sources[i].ID] = i
 	}
-	groups, problems := groupClaims(c, inPlace)
+	groups, problems := groupClaims(c, o.InPlace)
 	res.Problems = append(res.Problems, problems...)
 	res.Groups = make([]GroupResult, len(groups))
 	// Groups are independent, so they reconcile on every core; results land
@@ -55,7 +55,21 @@ func run(c Corpus, inPlace bool) Result {
 			}
 		}
 		verified.Add(int64(v))
+		if o.Memo == nil {
+			res.Groups[i] = ReconcileGroup(g, l)
+			return
+		}
+		key := groupKey(&g, l, o.Salt)
+		if enc, ok := o.Memo.Get(key); ok {
+			if r, ok := decodeGroupResult(enc, g); ok {
+				res.Groups[i] = r
+				return
+			}
+		}
 		res.Groups[i] = ReconcileGroup(g, l)
+		if enc := encodeGroupResult(&res.Groups[i]); enc != nil {
+			o.Memo.Put(key, enc)
+		}
 	})
 	res.Verified = int(verified.Load())
 	nf := 0
@@ -79,33 +93,61 @@ func run(c Corpus, inPlace bool) Result {
 // reordered.
 func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 	type key struct{ event, property string }
+	// Which group each claim goes to, and how many each gets: each core
+	// groups a stretch of the claims, then the stretches' groups are
+	// merged. Claims come a source at a time, and a source's claims are
+	// mostly about one event, so the last group is tried first.
+	of := make([]int32, len(c.Claims))
+	const stretch = 16384
+	type part struct {
+		keys  []key
+		index map[key]int32
+		to    []int32 // part's group -> corpus group
+	}
+	parts := make([]part, (len(c.Claims)+stretch-1)/stretch)
+	parallel(len(parts), func(pi int) {
+		p := &parts[pi]
+		p.index = map[key]int32{}
+		last := int32(-1)
+		for n := pi * stretch; n < min(len(c.Claims), (pi+1)*stretch); n++ {
+			cl := &c.Claims[n]
+			if last >= 0 && p.keys[last].event == cl.Event && p.keys[last].property == cl.Property {
+				of[n] = last
+				continue
+			}
+			k := key{cl.Event, cl.Property}
+			i, ok := p.index[k]
+			if !ok {
+				i = int32(len(p.keys))
+				p.index[k] = i
+				p.keys = append(p.keys, k)
+			}
+			of[n] = i
+			last = i
+		}
+	})
 	index := map[key]int{}
 	var groups []Group
-	// Which group each claim goes to, and how many each gets. Claims
-	// come a source at a time, and a source's claims are mostly about
-	// one event, so the last group is tried before the index.
-	of := make([]int32, len(c.Claims))
-	var counts []int
-	last := -1
-	for n := range c.Claims {
-		cl := &c.Claims[n]
-		if last >= 0 && groups[last].Event == cl.Event && groups[last].Property == cl.Property {
-			of[n] = int32(last)
-			counts[last]++
-			continue
+	for pi := range parts {
+		p := &parts[pi]
+		p.to = make([]int32, len(p.keys))
+		for j, k := range p.keys {
+			i, ok := index[k]
+			if !ok {
+				i = len(groups)
+				index[k] = i
+				pr := c.Properties[k.property]
+				groups = append(groups, Group{Event: k.event, Property: k.property, Kind: pr.Kind, Cumulative: pr.Cumulative})
+			}
+			p.to[j] = int32(i)
 		}
-		k := key{cl.Event, cl.Property}
-		i, ok := index[k]
-		if !ok {
-			i = len(groups)
-			index[k] = i
-			p := c.Properties[cl.Property]
-			groups = append(groups, Group{Event: cl.Event, Property: cl.Property, Kind: p.Kind, Cumulative: p.Cumulative})
-			counts = append(counts, 0)
+	}
+	counts := make([]int, len(groups))
+	for pi := range parts {
+		for n := pi * stretch; n < min(len(c.Claims), (pi+1)*stretch); n++ {
+			of[n] = parts[pi].to[of[n]]
+			counts[of[n]]++
 		}
-		of[n] = int32(i)
-		counts[i]++
-		last = i
 	}
 	var problems []Problem
 	verdicts := slices.Clone(c.Verdicts)

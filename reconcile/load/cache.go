@@ -68,6 +68,8 @@ type CacheStats struct {
 	Resolved int    // source files parsed and resolved, then cached
 	Damaged  int    // cache files that could not be trusted (corrupt, truncated, another format)
 	Written  int    // cache files written
+	// Groups taken from the cache and reconciled, by Loaded.Reconcile.
+	GroupsReused, GroupsReconciled int
 }
 
 type cacheStore struct {
@@ -75,6 +77,7 @@ type cacheStore struct {
 	entries map[string]*cacheEntry // by rel
 	shards  map[string]*shardRead  // by file name
 	damaged int
+	groups  *groupStore
 }
 
 // shardRead is a shard file as this run found it.
@@ -102,7 +105,7 @@ func openCache(l *loader) *cacheStore {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil
 	}
-	c := &cacheStore{dir: dir, entries: map[string]*cacheEntry{}, shards: map[string]*shardRead{}}
+	c := &cacheStore{dir: dir, entries: map[string]*cacheEntry{}, shards: map[string]*shardRead{}, groups: openGroups(dir)}
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		return c

@@ -371,3 +371,63 @@ quote = "84 killed"
 		}
 	}
 }
+
+// Reconciled groups come from the cache when nothing they depend on
+// changed, and the result is the same as reconciling everything.
+func TestCacheGroups(t *testing.T) {
+	dir := generated(t, 40)
+	cache := t.TempDir()
+	reconciled := func() (reconcile.Result, CacheStats) {
+		t.Helper()
+		plain, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := reconcile.Run(plain.Corpus)
+		l, err := LoadWith(dir, Options{CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := l.Reconcile()
+		ignore := cmp.Comparer(func(a, b reconcile.Hierarchy) bool { return true })
+		if diff := cmp.Diff(want, got, ignore, cmp.AllowUnexported(reconcile.Result{})); diff != "" {
+			t.Fatalf("with the cache, the result differs (-without +with):\n%s", diff)
+		}
+		return got, l.Cache
+	}
+	r, st := reconciled()
+	groups := len(r.Groups)
+	if st.GroupsReused != 0 || st.GroupsReconciled != groups {
+		t.Fatalf("first run: %+v for %d groups", st, groups)
+	}
+	if _, st = reconciled(); st.GroupsReused != groups || st.GroupsReconciled != 0 {
+		t.Fatalf("second run: %+v for %d groups", st, groups)
+	}
+	edit(t, filepath.Join(dir, "sources", "0000", "s000007.toml"), func(s string) string {
+		return strings.Replace(s, "[[claim]]", "[[claim]]\nnote = \"edited\"", 1)
+	})
+	if _, st = reconciled(); st.GroupsReconciled == 0 || st.GroupsReconciled > 10 {
+		t.Fatalf("after one source changed: %+v", st)
+	}
+	edit(t, filepath.Join(dir, "verdicts.toml"), func(s string) string { return strings.Replace(s, "at least 1", "at least 2", 1) })
+	if _, st = reconciled(); st.GroupsReconciled != 1 {
+		t.Fatalf("after a verdict changed: %+v", st)
+	}
+	edit(t, filepath.Join(dir, "vocabulary", "places.toml"), func(s string) string { return s + "\n# a comment\n" })
+	if _, st = reconciled(); st.GroupsReused != 0 {
+		t.Fatalf("after the vocabulary changed: %+v", st)
+	}
+	// Damaged group files are not trusted.
+	files, _ := filepath.Glob(filepath.Join(cache, "*", "groups-*.bin"))
+	if len(files) == 0 {
+		t.Fatal("no group files")
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		data[len(data)/2] ^= 0x10
+		os.WriteFile(f, data, 0o600)
+	}
+	if _, st = reconciled(); st.GroupsReused != 0 {
+		t.Fatalf("after damaging every group file: %+v", st)
+	}
+}

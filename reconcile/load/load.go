@@ -45,6 +45,9 @@ type Loaded struct {
 	ClaimCount int
 	// Cache says what the cache did, when one was used.
 	Cache CacheStats
+
+	groups  *groupStore // the cache's reconciled groups, if there is a cache
+	context [32]byte    // what every cached result depends on (see cache.go)
 }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
@@ -253,6 +256,7 @@ func (l *loader) load() *Loaded {
 	}
 	if cache != nil {
 		out.Cache = cache.save(l, slots, ctxSum)
+		out.groups, out.context = cache.groups, ctxSum
 	}
 
 	var sources []*sourceResult
@@ -575,35 +579,84 @@ type walked struct {
 // walk lists the corpus's .toml files, sorted. Hidden files and
 // directories (.git, editor backups) are skipped; symbolic links to
 // directories are not followed, so a link loop cannot make the walk
-// endless.
+// endless. It is filepath.WalkDir's walk, with the directories read on
+// every core.
 func (l *loader) walk() []walked {
-	var out []walked
-	err := filepath.WalkDir(l.dir, func(path string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(l.dir, path)
-		rel = filepath.ToSlash(rel)
-		if err != nil {
-			if path == l.dir {
-				return err
-			}
-			l.errorf(reconcile.Pos{File: path}, "cannot read: %v; fix its permissions or remove it", unwrapPath(err))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if path != l.dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && strings.HasSuffix(d.Name(), ".toml") {
-			out = append(out, walked{rel, d.Type()})
-		}
-		return nil
-	})
+	info, err := os.Lstat(l.dir)
 	if err != nil {
 		l.errorf(reconcile.Pos{File: l.dir}, "cannot read the claims directory: %v", unwrapPath(err))
+		return nil
+	}
+	if !info.IsDir() {
+		return nil // a link to a directory, which WalkDir does not follow either
+	}
+	var (
+		mu      sync.Mutex
+		cond    = sync.NewCond(&mu)
+		queue   = []string{l.dir}
+		pending = 1 // directories queued or being read
+		out     []walked
+		rootErr error
+	)
+	worker := func() {
+		for {
+			mu.Lock()
+			for len(queue) == 0 && pending > 0 {
+				cond.Wait()
+			}
+			if pending == 0 {
+				mu.Unlock()
+				return
+			}
+			dir := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			mu.Unlock()
+
+			des, err := os.ReadDir(dir)
+			var files []walked
+			var dirs []string
+			if err == nil {
+				for _, d := range des {
+					name := d.Name()
+					if strings.HasPrefix(name, ".") {
+						continue
+					}
+					path := filepath.Join(dir, name)
+					switch {
+					case d.IsDir():
+						dirs = append(dirs, path)
+					case strings.HasSuffix(name, ".toml"):
+						rel, _ := filepath.Rel(l.dir, path)
+						files = append(files, walked{filepath.ToSlash(rel), d.Type()})
+					}
+				}
+			}
+
+			mu.Lock()
+			switch {
+			case err != nil && dir == l.dir:
+				rootErr = err
+			case err != nil:
+				l.errorf(reconcile.Pos{File: dir}, "cannot read: %v; fix its permissions or remove it", unwrapPath(err))
+			}
+			out = append(out, files...)
+			queue = append(queue, dirs...)
+			pending += len(dirs) - 1
+			cond.Broadcast()
+			mu.Unlock()
+		}
+	}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			worker()
+		}()
+	}
+	wg.Wait()
+	if rootErr != nil {
+		l.errorf(reconcile.Pos{File: l.dir}, "cannot read the claims directory: %v", unwrapPath(rootErr))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
 	return out

@@ -1,0 +1,249 @@
+package load
+
+// The cache also remembers reconciled groups (reconcile.GroupMemo), so that
+// a run after one source changed reconciles only the groups that source is
+// in. A group's key (reconcile's) stands for its claims, verdict and source
+// names; the context the loader works out (the vocabulary, the settings,
+// the executable, the corpus paths) is its salt and heads each file. The
+// files are CacheDir/<corpus>/groups-<i>-of-<n>.bin, n a power of two (up to
+// 64, about 512 groups a file) that grows with the number of groups, laid
+// out like the source shards (see cache.go):
+//
+//	magic "xgroups\x01" | format u32 | n u32 | i u32 | context [32] | body length u64
+//	body: entries, each key [32] | result
+//	crc32c of all the above, u32
+//
+// A shard is rewritten only when a group reconciled this run belongs in
+// it, keeping the entries this run used; the others are dropped then.
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"math/bits"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/crosscheck/crosscheck/reconcile"
+)
+
+var groupsMagic = [8]byte{'x', 'g', 'r', 'o', 'u', 'p', 's', 1}
+
+// groupStore is the groups part of a corpus's cache.
+type groupStore struct {
+	dir string
+	ctx [32]byte // of this run; entries made under another are not used
+
+	ready  chan struct{} // closed once the shards are read
+	shards map[string]*groupShard
+
+	mu    sync.Mutex
+	old   map[[32]byte]groupEntry
+	used  map[[32]byte]bool
+	fresh map[[32]byte][]byte
+	stats struct{ reused, reconciled int }
+}
+
+type groupShard struct {
+	ctx  [32]byte
+	keys [][32]byte
+}
+
+type groupEntry struct {
+	result string
+	shard  string
+}
+
+// openGroups starts reading the groups cached for the corpus in dir.
+func openGroups(dir string) *groupStore {
+	g := &groupStore{dir: dir, ready: make(chan struct{}), shards: map[string]*groupShard{},
+		old: map[[32]byte]groupEntry{}, used: map[[32]byte]bool{}, fresh: map[[32]byte][]byte{}}
+	go func() {
+		defer close(g.ready)
+		des, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		var names []string
+		for _, de := range des {
+			if isGroupShardName(de.Name()) {
+				names = append(names, de.Name())
+			}
+		}
+		for _, name := range names {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				continue
+			}
+			g.readShard(name, data)
+		}
+	}()
+	return g
+}
+
+func groupShardName(i, n int) string { return fmt.Sprintf("groups-%d-of-%d.bin", i, n) }
+
+func isGroupShardName(name string) bool {
+	var i, n int
+	_, err := fmt.Sscanf(name, "groups-%d-of-%d.bin", &i, &n)
+	return err == nil && name == groupShardName(i, n)
+}
+
+// readShard checks one shard and takes its entries; a shard that cannot
+// be trusted is left out (and so rewritten when a group belongs in it).
+func (g *groupStore) readShard(name string, data []byte) {
+	if len(data) < shardHeaderSize+4 {
+		return
+	}
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) ||
+		[8]byte(data[:8]) != groupsMagic || binary.LittleEndian.Uint32(data[8:]) != cacheFormat {
+		return
+	}
+	n, i := int(binary.LittleEndian.Uint32(data[12:])), int(binary.LittleEndian.Uint32(data[16:]))
+	if name != groupShardName(i, n) || binary.LittleEndian.Uint64(data[52:]) != uint64(len(body)-shardHeaderSize) {
+		return
+	}
+	sh := &groupShard{ctx: [32]byte(data[20:52])}
+	s := unsafe.String(unsafe.SliceData(body), len(body))
+	d := &dec{s: s, i: shardHeaderSize}
+	entries := map[[32]byte]string{}
+	for d.i < len(s) && !d.bad {
+		k := d.sum()
+		entries[k] = d.str()
+		sh.keys = append(sh.keys, k)
+	}
+	if d.bad {
+		return
+	}
+	g.shards[name] = sh
+	for k, r := range entries {
+		g.old[k] = groupEntry{result: r, shard: name}
+	}
+}
+
+// start readies the store for a run whose context is ctx.
+func (g *groupStore) start(ctx [32]byte) {
+	<-g.ready
+	g.ctx = ctx
+	for k, e := range g.old {
+		if g.shards[e.shard].ctx != ctx {
+			delete(g.old, k)
+		}
+	}
+}
+
+// Get is reconcile.GroupMemo's.
+func (g *groupStore) Get(key [32]byte) (string, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	e, ok := g.old[key]
+	if ok {
+		g.used[key] = true
+		g.stats.reused++
+	}
+	return e.result, ok
+}
+
+// Put is reconcile.GroupMemo's.
+func (g *groupStore) Put(key [32]byte, result []byte) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.fresh[key] = result
+	g.stats.reconciled++
+}
+
+// save rewrites the shards that groups reconciled this run belong in.
+func (g *groupStore) save() (written int) {
+	total := len(g.used) + len(g.fresh)
+	n := 1
+	if k := total / 512; k > 1 {
+		n = min(64, 1<<bits.Len(uint(k-1)))
+	}
+	shardOf := func(k [32]byte) int { return int(binary.LittleEndian.Uint32(k[:4]) % uint32(n)) }
+	type entry struct {
+		key    [32]byte
+		result string
+		fresh  []byte
+	}
+	content := make([][]entry, n)
+	dirty := make([]bool, n)
+	for k, r := range g.fresh {
+		i := shardOf(k)
+		content[i] = append(content[i], entry{key: k, fresh: r})
+		dirty[i] = true
+	}
+	for k := range g.used {
+		if _, again := g.fresh[k]; again {
+			continue
+		}
+		e := g.old[k]
+		i := shardOf(k)
+		content[i] = append(content[i], entry{key: k, result: e.result})
+		if e.shard != groupShardName(i, n) {
+			dirty[i] = true // the layout changed
+		}
+	}
+	var idx []int
+	for i := range content {
+		if dirty[i] {
+			idx = append(idx, i)
+		}
+	}
+	var mu sync.Mutex
+	parallel(len(idx), func(k int) {
+		i := idx[k]
+		e := &enc{b: make([]byte, shardHeaderSize, 64<<10)}
+		copy(e.b, groupsMagic[:])
+		binary.LittleEndian.PutUint32(e.b[8:], cacheFormat)
+		binary.LittleEndian.PutUint32(e.b[12:], uint32(n))
+		binary.LittleEndian.PutUint32(e.b[16:], uint32(i))
+		copy(e.b[20:52], g.ctx[:])
+		for _, en := range content[i] {
+			e.b = append(e.b, en.key[:]...)
+			if en.fresh != nil {
+				e.uv(uint64(len(en.fresh)))
+				e.b = append(e.b, en.fresh...)
+			} else {
+				e.str(en.result)
+			}
+		}
+		binary.LittleEndian.PutUint64(e.b[52:], uint64(len(e.b)-shardHeaderSize))
+		e.b = binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+		if writeAtomic(g.dir, groupShardName(i, n), e.b) {
+			mu.Lock()
+			written++
+			mu.Unlock()
+		}
+	})
+	// Shards of another layout are left from a smaller or larger corpus.
+	for name := range g.shards {
+		if !strings.HasSuffix(name, fmt.Sprintf("-of-%d.bin", n)) {
+			os.Remove(filepath.Join(g.dir, name))
+		}
+	}
+	return written
+}
+
+// Reconcile reconciles the corpus (reconcile.RunWith, reordering l.Claims
+// into their groups rather than copying them). With a cache, a group whose
+// claims, verdict and source names are what they were in a run under the
+// same vocabulary and settings is taken from it, and the groups reconciled
+// are kept there for the next run; the result is the same either way.
+func (l *Loaded) Reconcile() reconcile.Result {
+	o := reconcile.RunOptions{InPlace: true}
+	g := l.groups
+	if g != nil {
+		g.start(l.context)
+		o.Memo, o.Salt = g, l.context[:]
+	}
+	r := reconcile.RunWith(l.Corpus, o)
+	if g != nil {
+		l.Cache.GroupsReused, l.Cache.GroupsReconciled = g.stats.reused, g.stats.reconciled
+		l.Cache.Written += g.save()
+	}
+	return r
+}
