@@ -100,6 +100,28 @@ func (rc *reconciler) listLabels(idx []int, conj string) string {
 		}
 		parts = append(parts, e.value+" ("+who+", "+FormatDays(e.asOf)+")")
 	}
+	return joinLabels(parts, unnamed, conj)
+}
+
+// distinctFirst is the first claim of the namedInSummary-th distinct pair
+// among entries sorted by their first claims, or a claim after all of
+// them if there are fewer.
+func distinctFirst(entries []*labelEntry) int {
+	var keys []labelKey
+	for _, e := range entries {
+		k := labelKey{e.value, e.asOf}
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			if len(keys) == namedInSummary {
+				return e.first
+			}
+		}
+	}
+	return int(^uint(0) >> 1)
+}
+
+// joinLabels joins named labels and counts the unnamed claims.
+func joinLabels(parts []string, unnamed int, conj string) string {
 	switch {
 	case unnamed == 1:
 		return strings.Join(parts, ", ") + " and 1 more claim"
@@ -200,31 +222,249 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 		}
 		byReading[k] = append(byReading[k], s)
 	}
+	// Each subject claim is in one finding, but the agreeing claims it is
+	// reported against may be in every finding of the group: that side is
+	// worked out from the agreeing shapes' summaries (see against), never
+	// claim by claim, so a group of ten thousand claims with many outliers
+	// costs the number of shapes times the outliers, not claims times
+	// outliers.
 	for _, k := range readings {
-		var subject, against []int
+		var subject []int
+		var against []int // alive shapes
 		seen := map[int]bool{}
 		for _, s := range byReading[k] {
 			subject = append(subject, s.claims...)
-			for _, j := range s.adj {
+			rc.neighbours(s.index, func(j int) {
 				if rc.shapes[j].alive && !seen[j] {
 					seen[j] = true
-					against = append(against, rc.shapes[j].claims...)
+					against = append(against, j)
 				}
-			}
+			})
 		}
 		slices.Sort(subject)
 		slices.Sort(against)
 		first := subject[0]
-		f := rc.finding(Conflict, Error, subject, against)
-		f.Summary = fmt.Sprintf("%s cannot hold with %s", rc.listLabels(subject, "and"), rc.listLabels(against, "or"))
+		side := rc.side(against)
+		f := rc.finding(Conflict, Error, subject, side.first)
+		f.Summary = fmt.Sprintf("%s cannot hold with %s", rc.listLabels(subject, "and"), side.labels("or"))
 		if m := rc.matchesOnlySuperseded(first, revs); m != nil {
 			f.Summary += fmt.Sprintf("; it matches only the superseded %s, revised to %s on %s",
 				rc.label(&rc.g.Claims[m.old]), rc.g.Claims[m.by].Value, FormatDays(rc.g.Claims[m.by].AsOf))
 		}
-		f.Why = rc.why(first, against)
+		f.Why = rc.whyN(first, side.first, side.n)
 		out = append(out, f)
 	}
 	return out
+}
+
+// labelEntry is what listLabels gathers for claims that read alike and
+// hold as of the same time, within one shape: how many, the first, the
+// first namedInSummary names of their sources with how many claims each.
+type labelEntry struct {
+	value  string
+	asOf   Range
+	first  int // claim index
+	count  int
+	top    []labelName // by first claim index
+	claims []int
+}
+
+type labelName struct {
+	name         string
+	first, count int
+}
+
+type labelKey struct {
+	value string
+	asOf  Range
+}
+
+// labelSummary is an agreeing shape's claims as listLabels names them:
+// its (value, time) pairs by their first claim.
+type labelSummary struct {
+	entries []*labelEntry
+	byKey   map[labelKey]*labelEntry // when there are many
+}
+
+func (sum *labelSummary) entry(k labelKey) *labelEntry {
+	if sum.byKey != nil {
+		return sum.byKey[k]
+	}
+	for _, e := range sum.entries {
+		if e.value == k.value && e.asOf == k.asOf {
+			return e
+		}
+	}
+	return nil
+}
+
+// summary sums up an agreeing shape's claims once for all the findings
+// they are named in.
+func (rc *reconciler) summary(shape int) *labelSummary {
+	if sum, ok := rc.summaries[shape]; ok {
+		return sum
+	}
+	sum := &labelSummary{}
+	for _, i := range rc.shapes[shape].claims {
+		c := &rc.g.Claims[i]
+		k := labelKey{c.Value, c.AsOf}
+		e := sum.entry(k)
+		if e == nil {
+			e = &labelEntry{value: c.Value, asOf: c.AsOf, first: i}
+			sum.entries = append(sum.entries, e)
+			if sum.byKey != nil {
+				sum.byKey[k] = e
+			} else if len(sum.entries) > 8 {
+				sum.byKey = make(map[labelKey]*labelEntry, 16)
+				for _, e := range sum.entries {
+					sum.byKey[labelKey{e.value, e.asOf}] = e
+				}
+			}
+		}
+		e.count++
+		e.claims = append(e.claims, i)
+		e.top = rc.countName(e.top, rc.sourceName(c), i)
+	}
+	if rc.summaries == nil {
+		rc.summaries = map[int]*labelSummary{}
+	}
+	rc.summaries[shape] = sum
+	return sum
+}
+
+// countName counts a claim by its source's name among the first
+// namedInSummary names.
+func (rc *reconciler) countName(top []labelName, name string, i int) []labelName {
+	for x := range top {
+		if top[x].name == name {
+			top[x].count++
+			return top
+		}
+	}
+	if len(top) < namedInSummary {
+		top = append(top, labelName{name: name, first: i, count: 1})
+	}
+	return top
+}
+
+// sideByClaims is the size up to which a side is labelled claim by claim.
+var sideByClaims = 256
+
+// sideOf is one side of a finding made of whole agreeing shapes.
+type sideOf struct {
+	rc     *reconciler
+	shapes []int
+	n      int   // claims in all
+	first  []int // the first claims, as many as a finding keeps
+}
+
+// side gathers the agreeing shapes a finding is reported against, in the
+// order of their first claims.
+func (rc *reconciler) side(shapes []int) sideOf {
+	sd := sideOf{rc: rc, shapes: slices.Clone(shapes)}
+	for _, s := range shapes {
+		sd.n += len(rc.shapes[s].claims)
+	}
+	slices.SortFunc(sd.shapes, func(a, b int) int { return rc.shapes[a].claims[0] - rc.shapes[b].claims[0] })
+	// The first claims of the side are in the shapes whose first claims
+	// come first.
+	keep := max(keptInFinding, namedInSummary)
+	for _, s := range sd.shapes[:min(len(sd.shapes), keep)] {
+		cs := rc.shapes[s].claims
+		sd.first = append(sd.first, cs[:min(len(cs), keep)]...)
+	}
+	slices.Sort(sd.first)
+	sd.first = sd.first[:min(len(sd.first), keep)]
+	return sd
+}
+
+// labels is listLabels of all the side's claims, from the shapes'
+// summaries: the first namedInSummary (value, time) pairs by their first
+// claim, each with its first namedInSummary source names, and the rest
+// counted. A name among a pair's first over its shapes is among the first
+// in one of them, so only those are looked up across the shapes.
+func (sd sideOf) labels(conj string) string {
+	if sd.n <= sideByClaims {
+		// Small sides are quicker to go through claim by claim.
+		union := make([]int, 0, sd.n)
+		for _, s := range sd.shapes {
+			union = append(union, sd.rc.shapes[s].claims...)
+		}
+		slices.Sort(union)
+		return sd.rc.listLabels(union, conj)
+	}
+	type agg struct {
+		key   labelKey
+		first int
+		count int
+		parts []*labelEntry
+	}
+	// The first pairs over the side are among the first of some shape
+	// (with their first claim): pick them from those, then count each
+	// over every shape.
+	// Shapes come in the order of their first claims, and a shape's
+	// pairs all come after its first: once the pairs found are enough and
+	// the next shape starts after them, no later shape adds one.
+	var cands []*labelEntry
+	for x, s := range sd.shapes {
+		if len(cands) >= namedInSummary && x >= namedInSummary {
+			slices.SortFunc(cands, func(x, y *labelEntry) int { return x.first - y.first })
+			if distinctFirst(cands) <= sd.rc.shapes[s].claims[0] {
+				break
+			}
+		}
+		es := sd.rc.summary(s).entries
+		cands = append(cands, es[:min(len(es), namedInSummary)]...)
+	}
+	slices.SortFunc(cands, func(x, y *labelEntry) int { return x.first - y.first })
+	var named []*agg
+	for _, e := range cands {
+		k := labelKey{e.value, e.asOf}
+		if !slices.ContainsFunc(named, func(a *agg) bool { return a.key == k }) {
+			named = append(named, &agg{key: k, first: e.first})
+			if len(named) == namedInSummary {
+				break
+			}
+		}
+	}
+	for _, a := range named {
+		for _, s := range sd.shapes {
+			if e := sd.rc.summary(s).entry(a.key); e != nil {
+				a.count += e.count
+				a.parts = append(a.parts, e)
+			}
+		}
+	}
+	unnamed := sd.n
+	parts := make([]string, 0, len(named))
+	for _, a := range named {
+		unnamed -= a.count
+		top := a.parts[0].top
+		if len(a.parts) > 1 {
+			// A pair in several shapes (rare): its claims in order.
+			var claims []int
+			for _, e := range a.parts {
+				claims = append(claims, e.claims...)
+			}
+			slices.Sort(claims)
+			top = nil
+			for _, i := range claims {
+				top = sd.rc.countName(top, sd.rc.sourceName(&sd.rc.g.Claims[i]), i)
+			}
+		}
+		more := a.count
+		who := make([]string, len(top))
+		for x, n := range top {
+			who[x] = n.name
+			more -= n.count
+		}
+		w := strings.Join(who, "; ")
+		if more > 0 {
+			w += " and " + strconv.Itoa(more) + " more"
+		}
+		parts = append(parts, a.key.value+" ("+w+", "+FormatDays(a.key.asOf)+")")
+	}
+	return joinLabels(parts, unnamed, conj)
 }
 
 type staleMatch struct{ old, by int }
@@ -306,6 +546,11 @@ func (rc *reconciler) certainlyAfter(i, j int) bool {
 // why spells out, for `explain`, how each side was read and why they cannot
 // both hold.
 func (rc *reconciler) why(subject int, against []int) string {
+	return rc.whyN(subject, against, len(against))
+}
+
+// whyN is why for a side of n claims of which against are the first.
+func (rc *reconciler) whyN(subject int, against []int, n int) string {
 	s := &rc.g.Claims[subject]
 	var b strings.Builder
 	b.Grow(256)
@@ -318,7 +563,7 @@ func (rc *reconciler) why(subject int, against []int) string {
 	b.WriteString(".")
 	for x, i := range against {
 		if x == namedInSummary {
-			b.WriteString(" And " + strconv.Itoa(len(against)-x) + " more.")
+			b.WriteString(" And " + strconv.Itoa(n-x) + " more.")
 			break
 		}
 		a := &rc.g.Claims[i]

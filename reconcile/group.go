@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -61,6 +62,11 @@ type reconciler struct {
 	shapes []*shape // of the claims neither superseded nor stale, set by largestAgreeing
 	// onlySuperseded memoises matchesOnlySuperseded by reading.
 	onlySuperseded map[readingID]*staleMatch
+	// conflict says which shapes cannot hold with which, for groups
+	// with many shapes (else each shape's adj does).
+	conflict *conflictMatrix
+	// summaries memoises summary by shape.
+	summaries map[int]*labelSummary
 }
 
 func (rc *reconciler) compatible(i, j int) bool {
@@ -258,11 +264,109 @@ func (rc *reconciler) repeatedAuthorities() map[string][]int {
 // shape is a set of claims that read the same and hold as of the same time;
 // they stand or fall together.
 type shape struct {
+	index     int // in rc.shapes
 	claims    []int
 	weight    int
 	conflicts int // total weight of live shapes this one cannot hold with
 	alive     bool
-	adj       []int
+	adj       []int // shapes it cannot hold with, when rc.conflict is nil
+}
+
+// maxMatrix is the most shapes whose conflicts are kept as a bit matrix
+// (n²/8 bytes: 32 MiB) rather than as lists, which a large group with
+// many conflicts would fill with tens of millions of entries.
+const maxMatrix = 16384
+
+// minMatrix is the fewest shapes for which the matrix pays.
+var minMatrix = 64
+
+// conflictMatrix holds which shapes cannot hold with which: row a, bit b.
+type conflictMatrix struct {
+	words int
+	bits  []uint64
+}
+
+func newConflictMatrix(n int) *conflictMatrix {
+	w := (n + 63) / 64
+	return &conflictMatrix{words: w, bits: make([]uint64, n*w)}
+}
+
+func (m *conflictMatrix) row(a int) []uint64 { return m.bits[a*m.words : (a+1)*m.words] }
+
+func (m *conflictMatrix) set(a, b int) {
+	m.bits[a*m.words+b/64] |= 1 << (b % 64)
+	m.bits[b*m.words+a/64] |= 1 << (a % 64)
+}
+
+// neighbours calls f with each shape that cannot hold with shape a, in
+// order.
+func (rc *reconciler) neighbours(a int, f func(b int)) {
+	if rc.conflict == nil {
+		for _, b := range rc.shapes[a].adj {
+			f(b)
+		}
+		return
+	}
+	for w, word := range rc.conflict.row(a) {
+		for word != 0 {
+			f(w*64 + bits.TrailingZeros64(word))
+			word &= word - 1
+		}
+	}
+}
+
+// peel is a priority queue of shapes by conflicts (most first), then
+// weight (least first), then place (last first): the order in which
+// largestAgreeing drops them. Entries go stale as conflicts fall and are
+// skipped when popped.
+type peel []peelItem
+
+type peelItem struct{ conflicts, weight, shape int }
+
+func (h peel) less(i, j int) bool {
+	a, b := h[i], h[j]
+	if a.conflicts != b.conflicts {
+		return a.conflicts > b.conflicts
+	}
+	if a.weight != b.weight {
+		return a.weight < b.weight
+	}
+	return a.shape > b.shape
+}
+
+func (h *peel) push(x peelItem) {
+	*h = append(*h, x)
+	for i := len(*h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			break
+		}
+		(*h)[i], (*h)[p] = (*h)[p], (*h)[i]
+		i = p
+	}
+}
+
+func (h *peel) pop() peelItem {
+	old := *h
+	top := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && h.less(l, m) {
+			m = l
+		}
+		if r < n && h.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		(*h)[i], (*h)[m] = (*h)[m], (*h)[i]
+		i = m
+	}
+	return top
 }
 
 // readingID identifies what a claim says: its range for counts and dates,
@@ -349,7 +453,7 @@ func (rc *reconciler) largestAgreeing(explained, agreeing []bool) {
 	shapes := make([]*shape, len(keys))
 	members := make([]int, 0, len(claims))
 	for s := range slab {
-		slab[s] = shape{alive: true, weight: counts[s], claims: members[len(members) : len(members) : len(members)+counts[s]]}
+		slab[s] = shape{index: s, alive: true, weight: counts[s], claims: members[len(members) : len(members) : len(members)+counts[s]]}
 		members = members[:len(members)+counts[s]]
 		shapes[s] = &slab[s]
 	}
@@ -358,51 +462,68 @@ func (rc *reconciler) largestAgreeing(explained, agreeing []bool) {
 			shapes[s].claims = append(shapes[s].claims, i)
 		}
 	}
+	rc.shapes = shapes
+	if len(shapes) > minMatrix && len(shapes) <= maxMatrix {
+		rc.conflict = newConflictMatrix(len(shapes))
+	}
 	for a := range shapes {
 		for b := a + 1; b < len(shapes); b++ {
 			if !rc.compatible(shapes[a].claims[0], shapes[b].claims[0]) {
-				shapes[a].adj = append(shapes[a].adj, b)
-				shapes[b].adj = append(shapes[b].adj, a)
+				if rc.conflict != nil {
+					rc.conflict.set(a, b)
+				} else {
+					shapes[a].adj = append(shapes[a].adj, b)
+					shapes[b].adj = append(shapes[b].adj, a)
+				}
 				shapes[a].conflicts += shapes[b].weight
 				shapes[b].conflicts += shapes[a].weight
 			}
 		}
 	}
+	// Drop the worst shape while any conflict remains: the one that
+	// contradicts the most claims, then the one fewest claims support,
+	// then the later.
+	var queue peel
+	for i, s := range shapes {
+		if s.conflicts > 0 {
+			queue.push(peelItem{s.conflicts, s.weight, i})
+		}
+	}
+	// Conflicts only fall, so an entry whose shape has fewer conflicts now
+	// is put back with them, and an entry that is still true is the worst.
 	var dropped []int
-	for {
-		worst := -1
-		for i, s := range shapes {
-			if !s.alive || s.conflicts == 0 {
-				continue
+	for len(queue) > 0 {
+		top := queue.pop()
+		worst := shapes[top.shape]
+		if worst.conflicts != top.conflicts {
+			if worst.conflicts > 0 {
+				queue.push(peelItem{worst.conflicts, worst.weight, top.shape})
 			}
-			if worst < 0 || s.conflicts > shapes[worst].conflicts ||
-				(s.conflicts == shapes[worst].conflicts && s.weight <= shapes[worst].weight) {
-				worst = i
+			continue
+		}
+		worst.alive = false
+		dropped = append(dropped, top.shape)
+		if rc.conflict == nil {
+			for _, j := range worst.adj {
+				shapes[j].conflicts -= worst.weight
 			}
+			continue
 		}
-		if worst < 0 {
-			break
-		}
-		shapes[worst].alive = false
-		dropped = append(dropped, worst)
-		for _, j := range shapes[worst].adj {
-			shapes[j].conflicts -= shapes[worst].weight
+		for w, word := range rc.conflict.row(top.shape) {
+			for word != 0 {
+				shapes[w*64+bits.TrailingZeros64(word)].conflicts -= worst.weight
+				word &= word - 1
+			}
 		}
 	}
 	slices.SortStableFunc(dropped, func(a, b int) int { return cmp.Compare(shapes[b].weight, shapes[a].weight) })
 	for _, d := range dropped {
 		clash := false
-		for _, j := range shapes[d].adj {
-			if shapes[j].alive {
-				clash = true
-				break
-			}
-		}
+		rc.neighbours(d, func(j int) { clash = clash || shapes[j].alive })
 		if !clash {
 			shapes[d].alive = true
 		}
 	}
-	rc.shapes = shapes
 	for _, s := range shapes {
 		if s.alive {
 			for _, i := range s.claims {

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strings"
@@ -86,6 +87,9 @@ func run(c Corpus, o RunOptions) Result {
 	return res
 }
 
+// minShared is the fewest claims whose grouping is split between cores.
+var minShared = 65536
+
 // groupClaims gathers claims by event and property and attaches each
 // group's verdict. A verdict on a group with no claims, or a second verdict
 // on the same group, is a problem rather than silently ignored. The groups'
@@ -93,24 +97,43 @@ func run(c Corpus, o RunOptions) Result {
 // reordered.
 func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 	type key struct{ event, property string }
-	// Which group each claim goes to, and how many each gets: each core
-	// groups a stretch of the claims, then the stretches' groups are
-	// merged. Claims come a source at a time, and a source's claims are
-	// mostly about one event, so the last group is tried first.
+	// Which group each claim goes to, and how many each gets. The groups
+	// are split between the cores by a hash of their key: each core
+	// numbers the groups of its share, going through all the claims, and
+	// the shares are laid end to end.
 	of := make([]int32, len(c.Claims))
-	const stretch = 16384
+	shares := runtime.GOMAXPROCS(0)
+	if len(c.Claims) < minShared {
+		shares = 1
+	}
+	seed := maphash.MakeSeed()
+	share := make([]uint8, len(c.Claims))
+	if shares > 1 {
+		const stretch = 16384
+		parallel((len(c.Claims)+stretch-1)/stretch, func(k int) {
+			for n := k * stretch; n < min(len(c.Claims), (k+1)*stretch); n++ {
+				cl := &c.Claims[n]
+				h := maphash.String(seed, cl.Event) ^ maphash.String(seed, cl.Property)*0x9e3779b97f4a7c15
+				share[n] = uint8(h % uint64(shares))
+			}
+		})
+	}
 	type part struct {
 		keys  []key
 		index map[key]int32
-		to    []int32 // part's group -> corpus group
 	}
-	parts := make([]part, (len(c.Claims)+stretch-1)/stretch)
-	parallel(len(parts), func(pi int) {
+	parts := make([]part, shares)
+	parallel(shares, func(pi int) {
 		p := &parts[pi]
-		p.index = map[key]int32{}
+		p.index = make(map[key]int32, len(c.Claims)/4/shares)
 		last := int32(-1)
-		for n := pi * stretch; n < min(len(c.Claims), (pi+1)*stretch); n++ {
+		for n := range c.Claims {
+			if int(share[n]) != pi {
+				continue
+			}
 			cl := &c.Claims[n]
+			// A source's claims are mostly about one event, and come
+			// together: try the last group first.
 			if last >= 0 && p.keys[last].event == cl.Event && p.keys[last].property == cl.Property {
 				of[n] = last
 				continue
@@ -126,28 +149,29 @@ func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 			last = i
 		}
 	})
-	index := map[key]int{}
 	var groups []Group
+	base := make([]int32, shares)
 	for pi := range parts {
-		p := &parts[pi]
-		p.to = make([]int32, len(p.keys))
-		for j, k := range p.keys {
-			i, ok := index[k]
-			if !ok {
-				i = len(groups)
-				index[k] = i
-				pr := c.Properties[k.property]
-				groups = append(groups, Group{Event: k.event, Property: k.property, Kind: pr.Kind, Cumulative: pr.Cumulative})
-			}
-			p.to[j] = int32(i)
+		base[pi] = int32(len(groups))
+		for _, k := range parts[pi].keys {
+			pr := c.Properties[k.property]
+			groups = append(groups, Group{Event: k.event, Property: k.property, Kind: pr.Kind, Cumulative: pr.Cumulative})
 		}
 	}
 	counts := make([]int, len(groups))
-	for pi := range parts {
-		for n := pi * stretch; n < min(len(c.Claims), (pi+1)*stretch); n++ {
-			of[n] = parts[pi].to[of[n]]
-			counts[of[n]]++
+	for n := range of {
+		of[n] += base[share[n]]
+		counts[of[n]]++
+	}
+	groupOf := func(event, property string) (int, bool) {
+		k := key{event, property}
+		h := maphash.String(seed, event) ^ maphash.String(seed, property)*0x9e3779b97f4a7c15
+		pi := 0
+		if shares > 1 {
+			pi = int(h % uint64(shares))
 		}
+		i, ok := parts[pi].index[k]
+		return int(base[pi] + i), ok
 	}
 	var problems []Problem
 	verdicts := slices.Clone(c.Verdicts)
@@ -156,7 +180,7 @@ func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 	})
 	for vi := range verdicts {
 		v := &verdicts[vi]
-		i, ok := index[key{v.Event, v.Property}]
+		i, ok := groupOf(v.Event, v.Property)
 		switch {
 		case !ok:
 			problems = append(problems, Problem{Pos: v.Pos, Severity: Error, Message: fmt.Sprintf(

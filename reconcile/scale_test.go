@@ -3,8 +3,11 @@ package reconcile
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // authorityGroup is one event whose figures come from a few authorities,
@@ -77,5 +80,77 @@ func TestFormatDaysFast(t *testing.T) {
 	}
 	if _, ok := formatDaysFast(Range{Min: DayOf(999, 12, 31), Max: DayOf(999, 12, 31)}); ok {
 		t.Error("three-digit years go through package time")
+	}
+}
+
+// A side made of whole agreeing shapes is labelled as listLabels labels
+// its claims one by one.
+func TestSideLabels(t *testing.T) {
+	defer func(n int) { sideByClaims = n }(sideByClaims)
+	sideByClaims = 0 // every side from the summaries
+	rng := rand.New(rand.NewPCG(6, 6))
+	checked := 0
+	for range 3000 {
+		g, l := randomGroup(rng)
+		// More sources and values than randomGroup gives, so that sides
+		// have more than namedInSummary of each.
+		for i := range g.Claims {
+			if rng.IntN(2) == 0 {
+				g.Claims[i].Source = fmt.Sprintf("x%d", rng.IntN(30))
+			}
+		}
+		rc := &reconciler{g: &g, l: l}
+		explained := make([]bool, len(g.Claims))
+		agreeing := make([]bool, len(g.Claims))
+		rc.largestAgreeing(explained, agreeing)
+		var alive []int
+		for s, sh := range rc.shapes {
+			if sh.alive {
+				alive = append(alive, s)
+			}
+		}
+		for range 3 {
+			var pick []int
+			for _, s := range alive {
+				if rng.IntN(2) == 0 {
+					pick = append(pick, s)
+				}
+			}
+			if len(pick) == 0 {
+				continue
+			}
+			var union []int
+			for _, s := range pick {
+				union = append(union, rc.shapes[s].claims...)
+			}
+			slices.Sort(union)
+			sd := rc.side(pick)
+			if got, want := sd.labels("or"), rc.listLabels(union, "or"); got != want {
+				t.Fatalf("side labels %q, claim by claim %q", got, want)
+			}
+			if sd.n != len(union) || !slices.Equal(sd.first, union[:min(len(union), keptInFinding)]) {
+				t.Fatalf("side has %d claims first %v; union %d first %v", sd.n, sd.first, len(union), union[:min(len(union), keptInFinding)])
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d sides checked", checked)
+	}
+}
+
+// Conflicts kept as a matrix or as lists give the same result.
+func TestConflictMatrix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 12))
+	for trial := range 400 {
+		g, l := randomGroup(rng)
+		minMatrix = 1 << 30
+		want := ReconcileGroup(g, l)
+		minMatrix = 0
+		got := ReconcileGroup(g, l)
+		minMatrix = 64
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("trial %d: with the matrix (-lists +matrix):\n%s", trial, diff)
+		}
 	}
 }

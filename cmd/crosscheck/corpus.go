@@ -90,7 +90,8 @@ func openCorpus(dir string, stderr io.Writer) (*load.Loaded, int, bool) {
 // runs only when the heap has grown ninefold or the budget is near, so a
 // corpus of 20,000 sources checks in under 400 MB with few collections.
 // Once the live heap alone fills most of the budget, the budget is lifted
-// and the runtime's default applies. GOGC or GOMEMLIMIT in the
+// and the heap may grow to three times what is live (marking a heap of
+// gigabytes costs seconds a collection). GOGC or GOMEMLIMIT in the
 // environment leave all of it to the runtime.
 const memoryBudget = 360 << 20
 
@@ -117,7 +118,7 @@ func watchHeap() {
 		metrics.Read(s)
 		if s[0].Value.Kind() == metrics.KindUint64 && s[0].Value.Uint64() > memoryBudget*7/10 {
 			debug.SetMemoryLimit(math.MaxInt64)
-			debug.SetGCPercent(100)
+			debug.SetGCPercent(200)
 			return
 		}
 		watchHeap()

@@ -431,3 +431,25 @@ func TestCacheGroups(t *testing.T) {
 		t.Fatalf("after damaging every group file: %+v", st)
 	}
 }
+
+// Beyond keepBudget, plain sources are read again when their turn comes;
+// the corpus is the same.
+func TestKeepBudget(t *testing.T) {
+	for _, dir := range []string{generated(t, 30), corpus(t, "duplicates"), corpus(t, "quotes")} {
+		want, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		func() {
+			defer func(b int64) { keepBudget = b }(keepBudget)
+			keepBudget = 1
+			for _, cache := range []string{"", t.TempDir()} {
+				got, err := LoadWith(dir, Options{CacheDir: cache})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameLoaded(t, want, got)
+			}
+		}()
+	}
+}

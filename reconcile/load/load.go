@@ -125,6 +125,7 @@ type loader struct {
 	// turns out to define vocabulary after all.
 	speculate bool
 	redo      atomic.Bool
+	kept      atomic.Int64 // bytes of files kept to be parsed later
 
 	mu       sync.Mutex
 	texts    map[string]*archived // by real path
@@ -152,6 +153,7 @@ type slot struct {
 	reused    bool
 	entry     *cacheEntry
 	cacheable bool
+	reread    bool // a plain source not kept: read it again to parse it
 	// est is how many claims the file is expected to resolve, off where
 	// they go in the load's array of claims.
 	est, off int
@@ -238,7 +240,7 @@ func (l *loader) load() *Loaded {
 	var work []int
 	total := 0
 	for i := range slots {
-		if s := &slots[i]; s.data != nil || s.hit != nil || (s.parsed != nil && s.parsed.source != nil) {
+		if s := &slots[i]; s.data != nil || s.reread || s.hit != nil || (s.parsed != nil && s.parsed.source != nil) {
 			work = append(work, i)
 			s.off = total
 			total += s.est
@@ -377,48 +379,58 @@ func (l *loader) load() *Loaded {
 func (l *loader) first(s *slot, w walked, cache *cacheStore) {
 	s.rel, s.file, s.typ = w.rel, l.file(w.rel), w.typ
 	settingsFile := s.rel == SettingsFile
-	// A file whose result is cached is only hashed: its bytes are not
-	// kept.
-	cached := func(b []byte) bool {
+	// A file whose result is cached is only hashed, and one that looks
+	// like a plain source is kept only while keepBudget lasts (beyond, it
+	// is read again when its turn comes): neither is parsed yet.
+	var data []byte
+	look := func(b []byte, owned bool) {
 		if l.hashing {
 			s.sum = sha256.Sum256(b)
 		}
 		if cache != nil && !settingsFile {
 			if e := cache.lookup(s.rel, s.sum); e != nil {
 				s.hit, s.est = e, e.nclaims
-				return true
+				return
 			}
 		}
-		return false
+		if l.speculate && !settingsFile && looksLikeSource(b) {
+			// Each claim has a header of its own, as a rule: an
+			// estimate.
+			s.est = bytes.Count(b, []byte("[[claim]]"))
+			if l.kept.Add(int64(len(b))) > keepBudget {
+				s.reread = true
+				return
+			}
+			s.data = b
+		} else {
+			data = b
+		}
+		if !owned {
+			s.data, data = bytes.Clone(s.data), bytes.Clone(data)
+		}
 	}
-	var data []byte
 	read := false
 	if s.typ.IsRegular() {
-		read = readScratch(s.file, func(b []byte) {
-			if !cached(b) {
-				data = bytes.Clone(b)
-			}
-		})
+		read = readScratch(s.file, func(b []byte) { look(b, false) })
 	}
 	if !read {
-		var err error
-		if data, err = readRegular(s.file); err != nil {
+		b, err := readRegular(s.file)
+		if err != nil {
 			s.parsed = unreadable(s.rel, s.file, err)
 			return
 		}
-		cached(data)
+		look(b, true)
 	}
-	if s.hit != nil {
-		return
+	if data != nil || (s.hit == nil && s.data == nil && !s.reread) {
+		s.parsed = parseFile(s.rel, s.file, data, settingsFile)
+		s.est = len(s.parsed.claims)
 	}
-	if l.speculate && !settingsFile && looksLikeSource(data) {
-		// Each claim has a header of its own, as a rule: an estimate.
-		s.data, s.est = data, bytes.Count(data, []byte("[[claim]]"))
-		return
-	}
-	s.parsed = parseFile(s.rel, s.file, data, settingsFile)
-	s.est = len(s.parsed.claims)
 }
+
+// keepBudget bounds the bytes of files kept from being read to being
+// parsed: a corpus larger than that reads those beyond it twice rather
+// than hold them all at once.
+var keepBudget int64 = 64 << 20
 
 // inside reports whether part lies within all.
 func inside(all, part []reconcile.Claim) bool {
@@ -453,8 +465,20 @@ func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache
 		s.sum = sha256.Sum256(data)
 		s.data = data
 	}
-	if s.data != nil {
-		s.parsed = parseFile(s.rel, s.file, s.data, false)
+	if s.reread {
+		data, err := l.readFile(s.file, s.typ)
+		if err != nil {
+			s.parsed = unreadable(s.rel, s.file, err)
+			return
+		}
+		if l.hashing {
+			s.sum = sha256.Sum256(data)
+		}
+		s.data = data
+	}
+	data := s.data
+	if data != nil {
+		s.parsed = parseFile(s.rel, s.file, data, false)
 		s.data = nil
 		if l.speculate && hasDefs(s.parsed) {
 			l.redo.Store(true)
@@ -472,6 +496,11 @@ func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache
 		problems: append(slices.Clip(f.problems), r.problems...),
 	}
 	s.cacheable = cache != nil && pure(f)
+	if data != nil {
+		// The file's bytes are in memory only for the strings taken
+		// from them: copy those out, and let the rest go.
+		compactStrings(data, s.res)
+	}
 	// What is left of the parsed file is its verdicts, if any; its
 	// claims are resolved now.
 	f.claims, f.problems, f.nclaims = nil, nil, 0
