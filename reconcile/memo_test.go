@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -88,8 +89,8 @@ func TestGroupResultRoundTrip(t *testing.T) {
 // The key changes with anything the result depends on.
 func TestGroupKey(t *testing.T) {
 	g, l := kerman(), lookup()
-	base := groupKey(&g, l, nil)
-	if groupKey(&g, l, nil) != base {
+	base := groupKey(&g, nil, l, nil)
+	if groupKey(&g, nil, l, nil) != base {
 		t.Fatal("the same group has two keys")
 	}
 	changes := map[string]func(g *Group, l *Lookup) []byte{
@@ -112,7 +113,7 @@ func TestGroupKey(t *testing.T) {
 	for name, change := range changes {
 		g, l := kerman(), lookup()
 		salt := change(&g, &l)
-		if groupKey(&g, l, salt) == base {
+		if groupKey(&g, nil, l, salt) == base {
 			t.Errorf("changing the %s leaves the key as it was", name)
 		}
 	}
@@ -162,9 +163,22 @@ func TestRunWithMemo(t *testing.T) {
 		c.Properties["p"] = Property{ID: "p", Kind: Count, Cumulative: true}
 	}
 	want := Run(c)
+	keys := make([]ClaimKey, len(c.Claims))
+	for i, cl := range c.Claims {
+		h := sha256.Sum256([]byte(fmt.Sprintf("%+v", cl)))
+		copy(keys[i][:], h[:])
+	}
 	m := &mapMemo{}
-	for round := range 2 {
-		got := RunWith(c, RunOptions{Memo: m, Salt: []byte("v1")})
+	for round := range 4 {
+		o := RunOptions{Memo: m, Salt: []byte("v1")}
+		if round >= 2 {
+			// From the claims' keys: a memo of its own.
+			if round == 2 {
+				m = &mapMemo{}
+			}
+			o = RunOptions{Memo: m, Salt: []byte("v1"), ClaimKeys: keys}
+		}
+		got := RunWith(c, o)
 		if diff := cmp.Diff(want, got, cmp.AllowUnexported(Result{}), cmp.Comparer(func(a, b Hierarchy) bool { return true })); diff != "" {
 			t.Fatalf("round %d: RunWith differs from Run (-Run +RunWith):\n%s", round, diff)
 		}

@@ -38,7 +38,10 @@ func run(c Corpus, o RunOptions) Result {
 		l.Sources[res.Sources[i].ID] = &res.Sources[i]
 		res.sourceIndex[res.Sources[i].ID] = i
 	}
-	groups, problems := groupClaims(c, o.InPlace)
+	if o.ClaimKeys != nil && len(o.ClaimKeys) != len(c.Claims) {
+		o.ClaimKeys = nil
+	}
+	groups, keys, problems := groupClaims(c, o.InPlace, o.ClaimKeys)
 	res.Problems = append(res.Problems, problems...)
 	res.Groups = make([]GroupResult, len(groups))
 	// Groups are independent, so they reconcile on every core; results land
@@ -46,8 +49,25 @@ func run(c Corpus, o RunOptions) Result {
 	var verified atomic.Int64
 	parallel(len(groups), func(i int) {
 		g := groups[i]
+		var gk []ClaimKey
+		if keys != nil {
+			gk = keys[i]
+		}
 		if !slices.IsSortedFunc(g.Claims, compareClaims) {
-			slices.SortStableFunc(g.Claims, compareClaims)
+			if gk == nil {
+				slices.SortStableFunc(g.Claims, compareClaims)
+			} else {
+				// The keys go where their claims go.
+				idx := make([]int, len(g.Claims))
+				for k := range idx {
+					idx[k] = k
+				}
+				slices.SortStableFunc(idx, func(a, b int) int { return compareClaims(g.Claims[a], g.Claims[b]) })
+				cs, ks := slices.Clone(g.Claims), slices.Clone(gk)
+				for k, from := range idx {
+					g.Claims[k], gk[k] = cs[from], ks[from]
+				}
+			}
 		}
 		v := 0
 		for k := range g.Claims {
@@ -60,7 +80,7 @@ func run(c Corpus, o RunOptions) Result {
 			res.Groups[i] = ReconcileGroup(g, l)
 			return
 		}
-		key := groupKey(&g, l, o.Salt)
+		key := groupKey(&g, gk, l, o.Salt)
 		if enc, ok := o.Memo.Get(key); ok {
 			if r, ok := decodeGroupResult(enc, g); ok {
 				res.Groups[i] = r
@@ -95,7 +115,7 @@ var minShared = 65536
 // on the same group, is a problem rather than silently ignored. The groups'
 // claims are one array, a copy of c.Claims or (inPlace) c.Claims itself
 // reordered.
-func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
+func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]ClaimKey, []Problem) {
 	type key struct{ event, property string }
 	// Which group each claim goes to, and how many each gets. The groups
 	// are split between the cores by a hash of their key: each core
@@ -209,14 +229,22 @@ func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 		off += counts[g]
 	}
 	next := slices.Clone(start)
+	dest := make([]int32, len(c.Claims))
+	for n := range dest {
+		dest[n] = int32(next[of[n]])
+		next[of[n]]++
+	}
+	// The claim keys, if any, are copied to where their claims go.
+	var keys []ClaimKey
+	if claimKeys != nil {
+		keys = make([]ClaimKey, len(claimKeys))
+		for n, d := range dest {
+			keys[d] = claimKeys[n]
+		}
+	}
 	var all []Claim
 	if inPlace {
 		all = c.Claims
-		dest := make([]int32, len(all))
-		for n := range dest {
-			dest[n] = int32(next[of[n]])
-			next[of[n]]++
-		}
 		// Each swap puts one claim where it belongs.
 		for i := range all {
 			for int(dest[i]) != i {
@@ -227,11 +255,6 @@ func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 		}
 	} else {
 		all = make([]Claim, len(c.Claims))
-		dest := make([]int32, len(c.Claims))
-		for n := range dest {
-			dest[n] = int32(next[of[n]])
-			next[of[n]]++
-		}
 		const chunk = 4096
 		parallel((len(dest)+chunk-1)/chunk, func(k int) {
 			for n := k * chunk; n < min(len(dest), (k+1)*chunk); n++ {
@@ -241,11 +264,18 @@ func groupClaims(c Corpus, inPlace bool) ([]Group, []Problem) {
 	}
 	// Each group's claims are in the order they came; run sorts them.
 	sorted := make([]Group, len(groups))
+	var groupKeys [][]ClaimKey
+	if keys != nil {
+		groupKeys = make([][]ClaimKey, len(groups))
+	}
 	for k, g := range order {
 		sorted[k] = groups[g]
 		sorted[k].Claims = all[start[g] : start[g]+counts[g] : start[g]+counts[g]]
+		if keys != nil {
+			groupKeys[k] = keys[start[g] : start[g]+counts[g] : start[g]+counts[g]]
+		}
 	}
-	return sorted, problems
+	return sorted, groupKeys, problems
 }
 
 // parallel runs f(0..n-1) on every core, handing out indices one at a

@@ -251,7 +251,16 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 }
 
 func (c *cacheStore) writeShard(i, n int, ctx [32]byte, ss []*slot) bool {
-	e := &enc{b: make([]byte, shardHeaderSize, 64<<10)}
+	size := shardHeaderSize + 4
+	for _, s := range ss {
+		size += len(s.rel) + 64 + len(s.res.textRaw) + 2*binary.MaxVarintLen64
+		if s.reused {
+			size += len(s.entry.blob)
+		} else {
+			size += entrySize(s.res)
+		}
+	}
+	e := &enc{b: make([]byte, shardHeaderSize, size)}
 	copy(e.b, cacheMagic[:])
 	binary.LittleEndian.PutUint32(e.b[8:], cacheFormat)
 	binary.LittleEndian.PutUint32(e.b[12:], uint32(n))
@@ -403,6 +412,32 @@ func (e *enc) pos(p reconcile.Pos, file string) {
 func (e *enc) rng(r reconcile.Range) {
 	e.iv(r.Min)
 	e.iv(r.Max)
+}
+
+// entrySize is at least what encodeEntry writes for r.
+func entrySize(r *sourceResult) int {
+	const field = binary.MaxVarintLen64 // the most a length or number takes
+	s := &r.src
+	n := 32 * field
+	for _, x := range []string{s.ID, s.Title, s.Outlet, s.URL, s.Published, s.Kind, s.Language, s.Text, s.File, s.Pos.File, r.idKey.File} {
+		n += len(x)
+	}
+	for _, a := range s.Authors {
+		n += len(a) + field
+	}
+	for i := range r.claims {
+		c := &r.claims[i]
+		n += 32*field + len(c.ID) + len(c.Source) + len(c.Event) + len(c.Property) + len(c.Value) + len(c.Quote) +
+			len(c.AttributedTo) + len(c.Authority) + len(c.Hedge) + len(c.Note) + len(c.AsOfText) +
+			len(c.Reading.Kind) + len(c.Reading.Gloss) + len(c.Pos.File) + len(r.idPos[i].File)
+		for _, t := range c.Reading.Terms {
+			n += len(t) + field
+		}
+	}
+	for _, p := range r.problems {
+		n += 4*field + len(p.File) + len(p.Severity) + len(p.Message)
+	}
+	return n
 }
 
 func encodeEntry(e *enc, r *sourceResult, file string) {

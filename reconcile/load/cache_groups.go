@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -40,11 +41,11 @@ type groupStore struct {
 	ready  chan struct{} // closed once the shards are read
 	shards map[string]*groupShard
 
+	old map[[32]byte]*groupEntry // read only once the run starts
+
 	mu    sync.Mutex
-	old   map[[32]byte]groupEntry
-	used  map[[32]byte]bool
 	fresh map[[32]byte][]byte
-	stats struct{ reused, reconciled int }
+	stats struct{ reused, reconciled atomic.Int64 }
 }
 
 type groupShard struct {
@@ -55,12 +56,13 @@ type groupShard struct {
 type groupEntry struct {
 	result string
 	shard  string
+	used   atomic.Bool
 }
 
 // openGroups starts reading the groups cached for the corpus in dir.
 func openGroups(dir string) *groupStore {
 	g := &groupStore{dir: dir, ready: make(chan struct{}), shards: map[string]*groupShard{},
-		old: map[[32]byte]groupEntry{}, used: map[[32]byte]bool{}, fresh: map[[32]byte][]byte{}}
+		old: map[[32]byte]*groupEntry{}, fresh: map[[32]byte][]byte{}}
 	go func() {
 		defer close(g.ready)
 		des, err := os.ReadDir(dir)
@@ -121,7 +123,7 @@ func (g *groupStore) readShard(name string, data []byte) {
 	}
 	g.shards[name] = sh
 	for k, r := range entries {
-		g.old[k] = groupEntry{result: r, shard: name}
+		g.old[k] = &groupEntry{result: r, shard: name}
 	}
 }
 
@@ -138,14 +140,13 @@ func (g *groupStore) start(ctx [32]byte) {
 
 // Get is reconcile.GroupMemo's.
 func (g *groupStore) Get(key [32]byte) (string, bool) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	e, ok := g.old[key]
-	if ok {
-		g.used[key] = true
-		g.stats.reused++
+	e := g.old[key]
+	if e == nil {
+		return "", false
 	}
-	return e.result, ok
+	e.used.Store(true)
+	g.stats.reused.Add(1)
+	return e.result, true
 }
 
 // Put is reconcile.GroupMemo's.
@@ -153,12 +154,18 @@ func (g *groupStore) Put(key [32]byte, result []byte) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.fresh[key] = result
-	g.stats.reconciled++
+	g.stats.reconciled.Add(1)
 }
 
 // save rewrites the shards that groups reconciled this run belong in.
 func (g *groupStore) save() (written int) {
-	total := len(g.used) + len(g.fresh)
+	used := map[[32]byte]*groupEntry{}
+	for k, e := range g.old {
+		if e.used.Load() {
+			used[k] = e
+		}
+	}
+	total := len(used) + len(g.fresh)
 	n := 1
 	if k := total / 512; k > 1 {
 		n = min(64, 1<<bits.Len(uint(k-1)))
@@ -176,11 +183,10 @@ func (g *groupStore) save() (written int) {
 		content[i] = append(content[i], entry{key: k, fresh: r})
 		dirty[i] = true
 	}
-	for k := range g.used {
+	for k, e := range used {
 		if _, again := g.fresh[k]; again {
 			continue
 		}
-		e := g.old[k]
 		i := shardOf(k)
 		content[i] = append(content[i], entry{key: k, result: e.result})
 		if e.shard != groupShardName(i, n) {
@@ -238,11 +244,12 @@ func (l *Loaded) Reconcile() reconcile.Result {
 	g := l.groups
 	if g != nil {
 		g.start(l.context)
-		o.Memo, o.Salt = g, l.context[:]
+		o.Memo, o.Salt, o.ClaimKeys = g, l.context[:], l.claimKeys
+		l.claimKeys = nil // the claims are about to move
 	}
 	r := reconcile.RunWith(l.Corpus, o)
 	if g != nil {
-		l.Cache.GroupsReused, l.Cache.GroupsReconciled = g.stats.reused, g.stats.reconciled
+		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
 		l.Cache.Written += g.save()
 	}
 	return r

@@ -8,6 +8,7 @@ package load
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -46,8 +47,9 @@ type Loaded struct {
 	// Cache says what the cache did, when one was used.
 	Cache CacheStats
 
-	groups  *groupStore // the cache's reconciled groups, if there is a cache
-	context [32]byte    // what every cached result depends on (see cache.go)
+	groups    *groupStore // the cache's reconciled groups, if there is a cache
+	context   [32]byte    // what every cached result depends on (see cache.go)
+	claimKeys []reconcile.ClaimKey
 }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
@@ -173,6 +175,24 @@ type sourceResult struct {
 	unverified int
 	textKey    [32]byte
 	textRaw    string // its text key as written
+	sum        [32]byte
+	key        reconcile.ClaimKey // of its first claim, once made
+}
+
+// claimKey is the key of the source's k-th claim (see
+// reconcile.RunOptions.ClaimKeys): a claim is what its source file, its
+// archived text and where the file is make it, under the context.
+func (r *sourceResult) claimKey(rel string, sum [32]byte, k int) reconcile.ClaimKey {
+	h := sha256.New()
+	h.Write([]byte(rel))
+	h.Write(sum[:])
+	h.Write(r.textKey[:])
+	var fp [32]byte
+	h.Sum(fp[:0])
+	var key reconcile.ClaimKey
+	copy(key[:12], fp[:])
+	binary.LittleEndian.PutUint32(key[12:], uint32(k))
+	return key
 }
 
 func (l *loader) load() *Loaded {
@@ -269,6 +289,7 @@ func (l *loader) load() *Loaded {
 		case s.res != nil:
 			l.problems = append(l.problems, s.res.problems...)
 			out.ClaimCount += s.res.nclaims
+			s.res.sum = s.sum
 			sources = append(sources, s.res)
 		case s.parsed != nil:
 			l.problems = append(l.problems, s.parsed.problems...)
@@ -313,6 +334,10 @@ func (l *loader) load() *Loaded {
 		out.Claims = make([]reconcile.Claim, 0, nclaims)
 	}
 	claimAt := map[string]reconcile.Pos{}
+	var keyOf []reconcile.ClaimKey
+	if l.hashing {
+		keyOf = make([]reconcile.ClaimKey, 0, nclaims)
+	}
 	for i, r := range sources {
 		if dup[i] {
 			continue
@@ -337,6 +362,14 @@ func (l *loader) load() *Loaded {
 				out.Claims = out.Claims[:w+1]
 			} else {
 				out.Claims = append(out.Claims, *c)
+			}
+			if keyOf != nil {
+				if r.key == (reconcile.ClaimKey{}) {
+					r.key = r.claimKey(r.src.File, r.sum, 0)
+				}
+				key := r.key
+				binary.LittleEndian.PutUint32(key[12:], uint32(k))
+				keyOf = append(keyOf, key)
 			}
 		}
 	}
@@ -370,7 +403,9 @@ func (l *loader) load() *Loaded {
 	}
 	if !slices.IsSortedFunc(out.Claims, byPos) {
 		slices.SortStableFunc(out.Claims, byPos)
+		keyOf = nil // no longer in their claims' order
 	}
+	out.claimKeys = keyOf
 	out.Problems = sortProblems(l.problems)
 	return out
 }
