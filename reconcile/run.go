@@ -7,8 +7,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/crosscheck/crosscheck/internal/workers"
 )
 
 // Run groups a corpus's claims by event and property, reconciles each group
@@ -47,7 +48,7 @@ func run(c Corpus, o RunOptions) Result {
 	// Groups are independent, so they reconcile on every core; results land
 	// in their own slot, keeping the output order fixed.
 	var verified atomic.Int64
-	parallel(len(groups), func(i int) {
+	workers.Each(len(groups), func(i int) {
 		g := groups[i]
 		var gk []ClaimKey
 		if keys != nil {
@@ -122,7 +123,7 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 	// numbers the groups of its share, going through all the claims, and
 	// the shares are laid end to end.
 	of := make([]int32, len(c.Claims))
-	shares := runtime.GOMAXPROCS(0)
+	shares := min(runtime.GOMAXPROCS(0), 256) // a share number fits a byte
 	if len(c.Claims) < minShared {
 		shares = 1
 	}
@@ -130,7 +131,7 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 	share := make([]uint8, len(c.Claims))
 	if shares > 1 {
 		const stretch = 16384
-		parallel((len(c.Claims)+stretch-1)/stretch, func(k int) {
+		workers.Each((len(c.Claims)+stretch-1)/stretch, func(k int) {
 			for n := k * stretch; n < min(len(c.Claims), (k+1)*stretch); n++ {
 				cl := &c.Claims[n]
 				h := maphash.String(seed, cl.Event) ^ maphash.String(seed, cl.Property)*0x9e3779b97f4a7c15
@@ -143,7 +144,7 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 		index map[key]int32
 	}
 	parts := make([]part, shares)
-	parallel(shares, func(pi int) {
+	workers.Each(shares, func(pi int) {
 		p := &parts[pi]
 		p.index = make(map[key]int32, len(c.Claims)/4/shares)
 		last := int32(-1)
@@ -256,7 +257,7 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 	} else {
 		all = make([]Claim, len(c.Claims))
 		const chunk = 4096
-		parallel((len(dest)+chunk-1)/chunk, func(k int) {
+		workers.Each((len(dest)+chunk-1)/chunk, func(k int) {
 			for n := k * chunk; n < min(len(dest), (k+1)*chunk); n++ {
 				all[dest[n]] = c.Claims[n]
 			}
@@ -276,27 +277,6 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 		}
 	}
 	return sorted, groupKeys, problems
-}
-
-// parallel runs f(0..n-1) on every core, handing out indices one at a
-// time, so that a few large groups do not leave cores idle.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func compareClaims(a, b Claim) int {

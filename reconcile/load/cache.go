@@ -48,6 +48,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/crosscheck/crosscheck/internal/workers"
 	"github.com/crosscheck/crosscheck/reconcile"
 )
 
@@ -124,7 +125,7 @@ func openCache(l *loader) *cacheStore {
 		}
 	}
 	read := make([]*shardRead, len(names))
-	parallel(len(names), func(i int) { read[i] = readShard(filepath.Join(dir, names[i]), names[i]) })
+	workers.Each(len(names), func(i int) { read[i] = readShard(filepath.Join(dir, names[i]), names[i]) })
 	for i, r := range read {
 		if r == nil {
 			c.damaged++
@@ -232,7 +233,7 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 		}
 	}
 	var mu sync.Mutex
-	parallel(len(dirty), func(k int) {
+	workers.Each(len(dirty), func(k int) {
 		i := dirty[k]
 		if c.writeShard(i, n, ctx, shards[i]) {
 			mu.Lock()

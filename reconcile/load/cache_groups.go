@@ -28,6 +28,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/crosscheck/crosscheck/internal/workers"
 	"github.com/crosscheck/crosscheck/reconcile"
 )
 
@@ -200,7 +201,7 @@ func (g *groupStore) save() (written int) {
 		}
 	}
 	var mu sync.Mutex
-	parallel(len(idx), func(k int) {
+	workers.Each(len(idx), func(k int) {
 		i := idx[k]
 		e := &enc{b: make([]byte, shardHeaderSize, 64<<10)}
 		copy(e.b, groupsMagic[:])

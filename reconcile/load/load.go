@@ -23,6 +23,7 @@ import (
 	"unsafe"
 
 	"github.com/crosscheck/crosscheck/internal/textnorm"
+	"github.com/crosscheck/crosscheck/internal/workers"
 	"github.com/crosscheck/crosscheck/reconcile"
 	"github.com/crosscheck/crosscheck/reconcile/phrase"
 	"github.com/crosscheck/crosscheck/reconcile/vocab"
@@ -216,7 +217,7 @@ func (l *loader) load() *Loaded {
 	// like plain sources; those, and sources whose result is cached,
 	// wait for the vocabulary.
 	slots := make([]slot, len(walked))
-	parallel(len(walked), func(i int) { l.first(&slots[i], walked[i], cache) })
+	workers.Each(len(walked), func(i int) { l.first(&slots[i], walked[i], cache) })
 
 	var defs vocab.Defs
 	ctx := newContextHash(l)
@@ -268,7 +269,7 @@ func (l *loader) load() *Loaded {
 	}
 	claims := make([]reconcile.Claim, total)
 	idPos := make([]reconcile.Pos, total)
-	parallel(len(work), func(k int) {
+	workers.Each(len(work), func(k int) {
 		s := &slots[work[k]]
 		l.second(s, v, out.Options, cache, ctxSum, claims[s.off:s.off:s.off+s.est], idPos[s.off:s.off:s.off+s.est])
 	})
@@ -327,7 +328,7 @@ func (l *loader) load() *Loaded {
 
 	// The corpus's claims: the stretches closed up in place, or, should a
 	// file have resolved more claims than it was given room for, copied.
-	out.Sources = make([]reconcile.Source, 0, len(sources)-len(dup))
+	out.Sources = make([]reconcile.Source, 0, len(sources))
 	if inPlace {
 		out.Claims = claims[:0]
 	} else {
@@ -608,29 +609,6 @@ func sortProblems(ps []reconcile.Problem) []reconcile.Problem {
 		return nil
 	}
 	return out
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS workers, which take the next
-// index as they finish one (a counter, not a channel: handing each index
-// over through a channel costs more scheduling than a small file costs
-// reading).
-func parallel(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // walked is a .toml file the walk found: its path relative to the root,
