@@ -8,12 +8,15 @@
 #   floor      bench/floor: read and decode every file, read every text
 #   cold       crosscheck check DIR with no cache (--no-cache when check
 #              has it, else a fresh empty XDG_CACHE_HOME each run)
+#   first      crosscheck check DIR with an empty cache, which it fills:
+#              the first check a machine runs (when check has --no-cache)
 #   warm       crosscheck check DIR again, cache primed by a previous run
 #   one new    crosscheck check DIR right after one new source file was
 #              added (each repetition adds another)
 #
 # and prints a table with each figure as a ratio to the floor measured in
-# the same run. CPU time (user + system) is reported beside wall time: on a
+# the same run, a table of how much faster the cache makes a check, and,
+# with more than one size, how each run grows with the corpus. CPU time (user + system) is reported beside wall time: on a
 # machine shared with other work it varies far less than wall time does. Corpora live under the work directory (default /tmp), never
 # in the repository.
 #
@@ -128,6 +131,7 @@ template_source() {
 }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$WORK/medians.txt"
 ROWS="$WORK/rows.txt"
 : >"$ROWS"
 GENROWS="$WORK/gen.txt"
@@ -146,7 +150,7 @@ for N in $SIZES; do
 		files=$(find "$DIR" -type f | wc -l)
 		printf '| %s | %s | %.1f | %.1f | %.1f | %d |\n' "$label" "$files" "$(ratio "$size" 1000000)" "$gw" "$gc" "$((gr / 1024))" >>"$GENROWS"
 	fi
-	rm -f "$WORK"/m.floor "$WORK"/m.cold "$WORK"/m.warm "$WORK"/m.new
+	rm -f "$WORK"/m.floor "$WORK"/m.cold "$WORK"/m.first "$WORK"/m.warm "$WORK"/m.new
 
 	echo "== $label: floor" >&2
 	for _ in $(seq 1 "$REPS"); do measure floor "$BIN/floor" "$DIR"; done
@@ -169,6 +173,15 @@ for N in $SIZES; do
 		fi
 	done
 
+	if [ -n "$NOCACHE" ]; then
+		echo "== $label: check, first (empty cache)" >&2
+		for _ in $(seq 1 "$REPS"); do
+			cache=$(mktemp -d "$WORK/cache-first.XXXXXX")
+			XDG_CACHE_HOME="$cache" measure first "$BIN/crosscheck" check "$DIR"
+			rm -rf "$cache"
+		done
+	fi
+
 	echo "== $label: check, warm" >&2
 	export XDG_CACHE_HOME="$WORK/cache-warm-$N"
 	rm -rf "$XDG_CACHE_HOME"
@@ -185,16 +198,20 @@ for N in $SIZES; do
 	rm -f "$DIR"/sources/0000/sbench-*.toml
 	unset XDG_CACHE_HOME
 
-	for m in cold warm new; do
+	for m in cold first warm new; do
+		[ -s "$WORK/m.$m" ] || continue
 		read -r w r c < <(median $m)
 		case $m in
 		cold) name="check, cold${NOCACHE:+ ($NOCACHE)}" ;;
+		first) name="check, first (empty cache, filled)" ;;
 		warm) name="check, warm" ;;
 		new) name="check, one new source" ;;
 		esac
 		printf '| %s | %s | %.2f | %.2f | %.2f | %.2f | %d | %.2f |\n' "$label" "$name" "$w" \
 			"$(ratio "$w" "$fw")" "$c" "$(ratio "$c" "$fc")" "$((r / 1024))" "$(ratio "$r" "$fr")" >>"$ROWS"
+		echo "$N $m $w $c $r" >>"$WORK/medians.txt"
 	done
+	echo "$N floor $fw $fc $fr" >>"$WORK/medians.txt"
 done
 
 echo
@@ -210,3 +227,44 @@ echo
 echo "| corpus | run | wall s | × floor | CPU s | × floor | peak RSS MB | × floor |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 cat "$ROWS"
+
+# How much faster the cache makes a check: the run that fills it, and the
+# run without it, each divided by the warm and one-new-source runs.
+if [ "$HAVE_CHECK" = 1 ]; then
+	echo
+	echo "| corpus | baseline | warm: × faster (wall) | warm: × faster (CPU) | one new source: × faster (wall) | one new source: × faster (CPU) |"
+	echo "|---|---|---:|---:|---:|---:|"
+	awk '
+		{ w[$1" "$2] = $3; c[$1" "$2] = $4; if (!($1 in seen)) { seen[$1] = 1; sizes[++n] = $1 } }
+		END {
+			for (i = 1; i <= n; i++) {
+				s = sizes[i]
+				for (b = 1; b <= 2; b++) {
+					base = (b == 1) ? "first" : "cold"
+					if (!((s" "base) in w) || !((s" warm") in w)) continue
+					printf "| %dk×'"$CLAIMS"' | %s | %.1f | %.1f | %.1f | %.1f |\n", s / 1000,
+						(base == "first") ? "first check (empty cache, filled)" : "check without the cache", \
+						w[s" "base] / w[s" warm"], c[s" "base] / c[s" warm"], w[s" "base] / w[s" new"], c[s" "base] / c[s" new"]
+				}
+			}
+		}' "$WORK/medians.txt"
+fi
+
+# How each run grows from the smallest corpus to the largest (linear growth
+# is the size ratio).
+if [ "$(echo $SIZES | wc -w)" -gt 1 ]; then
+	echo
+	echo "| run | corpus grew | wall grew | CPU grew | peak RSS grew |"
+	echo "|---|---:|---:|---:|---:|"
+	awk '
+		{ k = $2; if (!(k in lo) || $1 < lo[k]) { lo[k] = $1; lw[k] = $3; lc[k] = $4; lr[k] = $5 }
+		  if (!(k in hi) || $1 > hi[k]) { hi[k] = $1; hw[k] = $3; hc[k] = $4; hr[k] = $5 } }
+		END {
+			split("floor cold first warm new", order, " ")
+			for (i = 1; i <= 5; i++) {
+				k = order[i]
+				if (!(k in lo) || hi[k] == lo[k] || lw[k] == 0 || lc[k] == 0) continue
+				printf "| %s | %.1f× | %.1f× | %.1f× | %.1f× |\n", k, hi[k] / lo[k], hw[k] / lw[k], hc[k] / lc[k], hr[k] / lr[k]
+			}
+		}' "$WORK/medians.txt"
+fi

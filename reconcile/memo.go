@@ -32,10 +32,11 @@ type RunOptions struct {
 	// since the groups' claims do not show that.
 	Salt []byte
 	// ClaimKeys, if not nil, has one key a claim (in c.Claims' order)
-	// that stands for everything in it: the same key, the same claim.
-	// Group keys are then made from them, which is quicker than from the
-	// claims themselves. (The loader makes them from the hashes of the
-	// claim's source file and archived text.)
+	// that stands for everything in it and in its source: the same key,
+	// the same claim from the same source. Group keys are then made from
+	// them, which is quicker than from the claims and sources themselves.
+	// (The loader makes them from the hashes of the claim's source file,
+	// which holds both, and of its archived text.)
 	ClaimKeys []ClaimKey
 }
 
@@ -110,15 +111,15 @@ func groupKey(g *Group, keys []ClaimKey, l Lookup, salt []byte) [32]byte {
 		c := &g.Claims[i]
 		if keys != nil {
 			b = append(b, keys[i][:]...)
-		} else {
-			for _, s := range []string{c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote, c.AttributedTo, c.Authority, c.Hedge, c.Note, c.AsOfText} {
-				str(s)
-			}
-			rng(c.AsOf)
-			reading(c.Reading)
-			flag(c.Verified)
-			pos(c.Pos)
+			continue
 		}
+		for _, s := range []string{c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote, c.AttributedTo, c.Authority, c.Hedge, c.Note, c.AsOfText} {
+			str(s)
+		}
+		rng(c.AsOf)
+		reading(c.Reading)
+		flag(c.Verified)
+		pos(c.Pos)
 		if s := l.Sources[c.Source]; s != nil {
 			str(s.Name())
 		} else {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/internal/workers"
 )
@@ -42,6 +43,11 @@ func run(c Corpus, o RunOptions) Result {
 	if o.ClaimKeys != nil && len(o.ClaimKeys) != len(c.Claims) {
 		o.ClaimKeys = nil
 	}
+	// Grouping keeps the claims' order, so claims that come sorted (as a
+	// loader gives them, in file order) make sorted groups: one look at
+	// them all, where most neighbours share a file, is cheaper than one
+	// at each group, where none do.
+	sortedIn := slices.IsSortedFunc(c.Claims, compareClaims)
 	groups, keys, problems := groupClaims(c, o.InPlace, o.ClaimKeys)
 	res.Problems = append(res.Problems, problems...)
 	res.Groups = make([]GroupResult, len(groups))
@@ -54,7 +60,7 @@ func run(c Corpus, o RunOptions) Result {
 		if keys != nil {
 			gk = keys[i]
 		}
-		if !slices.IsSortedFunc(g.Claims, compareClaims) {
+		if !sortedIn && !slices.IsSortedFunc(g.Claims, compareClaims) {
 			if gk == nil {
 				slices.SortStableFunc(g.Claims, compareClaims)
 			} else {
@@ -170,7 +176,11 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 			last = i
 		}
 	})
-	var groups []Group
+	ngroups := 0
+	for pi := range parts {
+		ngroups += len(parts[pi].keys)
+	}
+	groups := make([]Group, 0, ngroups)
 	base := make([]int32, shares)
 	for pi := range parts {
 		base[pi] = int32(len(groups))
@@ -216,13 +226,7 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 
 	// Groups in order of event and property, each group's claims at
 	// their place in the array, in the order they came.
-	order := make([]int, len(groups))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(strings.Compare(groups[a].Event, groups[b].Event), strings.Compare(groups[a].Property, groups[b].Property))
-	})
+	order := sortedGroups(groups, base)
 	start := make([]int, len(groups))
 	off := 0
 	for _, g := range order {
@@ -279,14 +283,80 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 	return sorted, groupKeys, problems
 }
 
+// sortedGroups is the order of groups by event and property. The groups
+// come in shares (share i starts at base[i]), each sorted on its own core
+// and then merged; the keys are copied together first, so that comparing
+// two groups does not reach into two Group values far apart in memory.
+func sortedGroups(groups []Group, base []int32) []int {
+	type sortKey struct {
+		event, property string
+		i               int
+	}
+	keys := make([]sortKey, len(groups))
+	for i := range groups {
+		keys[i] = sortKey{groups[i].Event, groups[i].Property, i}
+	}
+	compare := func(a, b sortKey) int {
+		return cmp.Or(strings.Compare(a.event, b.event), strings.Compare(a.property, b.property))
+	}
+	bounds := make([]int, 0, len(base)+1)
+	for _, b := range base {
+		bounds = append(bounds, int(b))
+	}
+	bounds = append(bounds, len(groups))
+	workers.Each(len(base), func(s int) { slices.SortFunc(keys[bounds[s]:bounds[s+1]], compare) })
+	// Merge the sorted shares pairwise until one is left.
+	spare := make([]sortKey, len(keys))
+	for len(bounds) > 2 {
+		next := []int{0}
+		pairs := (len(bounds) - 1) / 2
+		workers.Each(pairs, func(p int) {
+			lo, mid, hi := bounds[2*p], bounds[2*p+1], bounds[2*p+2]
+			a, b, out := keys[lo:mid], keys[mid:hi], spare[lo:lo]
+			for len(a) > 0 && len(b) > 0 {
+				if compare(b[0], a[0]) < 0 {
+					out, b = append(out, b[0]), b[1:]
+				} else {
+					out, a = append(out, a[0]), a[1:]
+				}
+			}
+			out = append(append(out, a...), b...)
+		})
+		for p := 0; p < pairs; p++ {
+			next = append(next, bounds[2*p+2])
+		}
+		if (len(bounds)-1)%2 == 1 { // an odd share out: carried over as it is
+			lo, hi := bounds[len(bounds)-2], bounds[len(bounds)-1]
+			copy(spare[lo:hi], keys[lo:hi])
+			next = append(next, hi)
+		}
+		keys, spare, bounds = spare, keys, next
+	}
+	order := make([]int, len(keys))
+	for k := range keys {
+		order[k] = keys[k].i
+	}
+	return order
+}
+
 func compareClaims(a, b Claim) int {
-	if c := strings.Compare(a.Pos.File, b.Pos.File); c != 0 {
-		return c
+	// A source's claims share one file name string: no need to compare
+	// its bytes.
+	if !sameString(a.Pos.File, b.Pos.File) {
+		if c := strings.Compare(a.Pos.File, b.Pos.File); c != 0 {
+			return c
+		}
 	}
 	if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {
 		return c
 	}
 	return strings.Compare(a.ID, b.ID)
+}
+
+// sameString reports whether a and b are the same bytes in memory; false
+// says nothing.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 func severityRank(s Severity) int {

@@ -3,10 +3,11 @@ package load
 // The cache (Options.CacheDir) keeps, for every file that is a source and
 // nothing else, what parsing and resolving it produced: the source, its
 // claims with their readings and verified flags, its problems and counts.
-// A later run still reads and hashes every file (and every archived
-// text), and always parses the vocabulary and settings, but a source file
-// whose bytes, archived text, vocabulary and settings are what they were
-// is taken from the cache instead of being decoded and resolved again. So
+// A later run always parses the vocabulary and settings, but a source
+// file whose bytes, archived text, vocabulary and settings are what they
+// were is taken from the cache instead of being decoded and resolved
+// again. Whether a file's bytes are what they were is known from its stamp
+// (see stamp.go) when that still holds, else by reading and hashing it. So
 // a change to one source costs one source's work; a change to the
 // vocabulary or settings, or a new crosscheck, costs a full run.
 //
@@ -18,7 +19,8 @@ package load
 // file while a run reads few. A shard file is
 //
 //	magic "xcheck\x00\x01" | format u32 | n u32 | i u32 | context [32] | body length u64
-//	body: entries, each rel | file sha256 [32] | text key [32] | text as written | claims | entry
+//	body: entries, each rel | file sha256 [32] | text key [32] | text as written |
+//	      file stamp | text stamp | stamped at | claims | entry
 //	crc32c of all the above, u32
 //
 // (integers little-endian; strings and the entry with a uvarint length).
@@ -39,6 +41,7 @@ import (
 	"hash"
 	"hash/crc32"
 	"hash/fnv"
+	"io"
 	"math/bits"
 	"os"
 	"path/filepath"
@@ -54,7 +57,7 @@ import (
 
 // cacheFormat is the version of the cache's layout and of what an entry
 // holds; change it with either.
-const cacheFormat = 2
+const cacheFormat = 3
 
 var cacheMagic = [8]byte{'x', 'c', 'h', 'e', 'c', 'k', 0, 1}
 
@@ -69,6 +72,10 @@ type CacheStats struct {
 	Resolved int    // source files parsed and resolved, then cached
 	Damaged  int    // cache files that could not be trusted (corrupt, truncated, another format)
 	Written  int    // cache files written
+	// Of those reused, the source files whose stamps showed them
+	// unchanged, so that they were not read, and the sources whose
+	// archived texts were known unchanged the same way.
+	Unread, TextsUnread int
 	// Groups taken from the cache and reconciled, by Loaded.Reconcile.
 	GroupsReused, GroupsReconciled int
 }
@@ -96,6 +103,9 @@ type cacheEntry struct {
 	blob    string // the encoded sourceResult
 	ctx     [32]byte
 	shard   string // the file it was read from
+	// The file's and the text's stamps, taken no earlier than stampedAt.
+	stamp, textStamp stamp
+	stampedAt        int64
 }
 
 // openCache reads this corpus's cache, or returns nil when the cache
@@ -184,6 +194,7 @@ func readShard(path, name string) *shardRead {
 		e.sum = d.sum()
 		e.textKey = d.sum()
 		e.textRaw = d.str()
+		e.stamp, e.textStamp, e.stampedAt = d.stamp(), d.stamp(), d.iv()
 		e.nclaims = d.n()
 		e.blob = d.str()
 		r.entries = append(r.entries, e)
@@ -197,13 +208,16 @@ func readShard(path, name string) *shardRead {
 // save writes the shards whose content changed, and removes shards of
 // another layout.
 func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
-	st := CacheStats{Dir: c.dir, Damaged: c.damaged}
+	st := CacheStats{Dir: c.dir, Damaged: c.damaged, TextsUnread: int(l.textsUnread.Load())}
 	var keep []*slot
 	for i := range slots {
 		s := &slots[i]
 		switch {
 		case s.reused:
 			st.Reused++
+			if s.stampHit {
+				st.Unread++
+			}
 			keep = append(keep, s)
 		case s.cacheable:
 			st.Resolved++
@@ -226,7 +240,9 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 		old := c.shards[shardName(i, n)]
 		same := old != nil && old.ctx == ctx && len(old.entries) == len(ss)
 		for _, s := range ss {
-			same = same && s.reused && s.entry.shard == shardName(i, n)
+			e := s.entry
+			same = same && s.reused && e.shard == shardName(i, n) &&
+				s.stamp == e.stamp && s.res.textStamp == e.textStamp && l.stampedAt(s) == e.stampedAt
 		}
 		if !same && len(ss) > 0 {
 			dirty = append(dirty, i)
@@ -235,7 +251,7 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 	var mu sync.Mutex
 	workers.Each(len(dirty), func(k int) {
 		i := dirty[k]
-		if c.writeShard(i, n, ctx, shards[i]) {
+		if c.writeShard(l, i, n, ctx, shards[i]) {
 			mu.Lock()
 			st.Written++
 			mu.Unlock()
@@ -251,10 +267,29 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 	return st
 }
 
-func (c *cacheStore) writeShard(i, n int, ctx [32]byte, ss []*slot) bool {
+// stampedAt is the time saved with s's stamps. An unchanged file keeps
+// its entry's, so that its shard stays as it was, unless this run's time
+// would settle stamps the entry's time did not. Otherwise it is this
+// run's, or 0 with no stamp.
+func (l *loader) stampedAt(s *slot) int64 {
+	if !s.stamp.known() {
+		return 0
+	}
+	if e := s.entry; s.reused && s.stamp == e.stamp && s.res.textStamp == e.textStamp {
+		settled := func(at int64) bool {
+			return s.stamp.settled(at) && (!e.textStamp.known() || e.textStamp.settled(at))
+		}
+		if settled(e.stampedAt) || !settled(l.start) {
+			return e.stampedAt
+		}
+	}
+	return l.start
+}
+
+func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) bool {
 	size := shardHeaderSize + 4
 	for _, s := range ss {
-		size += len(s.rel) + 64 + len(s.res.textRaw) + 2*binary.MaxVarintLen64
+		size += len(s.rel) + 64 + len(s.res.textRaw) + 14*binary.MaxVarintLen64
 		if s.reused {
 			size += len(s.entry.blob)
 		} else {
@@ -272,6 +307,9 @@ func (c *cacheStore) writeShard(i, n int, ctx [32]byte, ss []*slot) bool {
 		e.b = append(e.b, s.sum[:]...)
 		e.b = append(e.b, s.res.textKey[:]...)
 		e.str(s.res.textRaw)
+		e.stamp(s.stamp)
+		e.stamp(s.res.textStamp)
+		e.iv(l.stampedAt(s))
 		e.uv(uint64(len(s.res.claims)))
 		if s.reused {
 			e.str(s.entry.blob)
@@ -348,15 +386,21 @@ func (c *contextHash) sum() (s [32]byte) {
 var executableID = sync.OnceValue(func() string {
 	path, err := os.Executable()
 	if err == nil {
-		if data, err := os.ReadFile(path); err == nil {
-			head := data[:min(len(data), 64<<10)]
+		// The build ID is near the start: read that much first, and
+		// all of the executable only if it is not there.
+		if f, err := os.Open(path); err == nil {
+			head := make([]byte, 64<<10)
+			n, _ := io.ReadFull(f, head)
+			f.Close()
 			const marker = "\xff Go build ID: \""
-			if i := strings.Index(string(head), marker); i >= 0 {
-				rest := string(head[i+len(marker):])
+			if i := strings.Index(string(head[:n]), marker); i >= 0 {
+				rest := string(head[i+len(marker) : n])
 				if j := strings.IndexByte(rest, '"'); j > 0 {
 					return "build " + rest[:j]
 				}
 			}
+		}
+		if data, err := os.ReadFile(path); err == nil {
 			return fmt.Sprintf("sha256 %x", sha256.Sum256(data))
 		}
 	}
@@ -408,6 +452,14 @@ func (e *enc) pos(p reconcile.Pos, file string) {
 	}
 	e.iv(int64(p.Line))
 	e.iv(int64(p.Col))
+}
+
+func (e *enc) stamp(s stamp) {
+	e.iv(s.size)
+	e.iv(s.mtime)
+	e.iv(s.ctime)
+	e.uv(s.ino)
+	e.uv(s.dev)
 }
 
 func (e *enc) rng(r reconcile.Range) {
@@ -583,6 +635,10 @@ func (d *dec) pos(file string) reconcile.Pos {
 }
 
 func (d *dec) rng() reconcile.Range { return reconcile.Range{Min: d.iv(), Max: d.iv()} }
+
+func (d *dec) stamp() stamp {
+	return stamp{size: d.iv(), mtime: d.iv(), ctime: d.iv(), ino: d.uv(), dev: d.uv()}
+}
 
 // decodeEntry reads a cached sourceResult; file is the source file as
 // positions name it. Its claims go into claims and idPos, which have room

@@ -113,18 +113,19 @@ func (g *groupStore) readShard(name string, data []byte) {
 	sh := &groupShard{ctx: [32]byte(data[20:52])}
 	s := unsafe.String(unsafe.SliceData(body), len(body))
 	d := &dec{s: s, i: shardHeaderSize}
-	entries := map[[32]byte]string{}
+	var results []string
 	for d.i < len(s) && !d.bad {
-		k := d.sum()
-		entries[k] = d.str()
-		sh.keys = append(sh.keys, k)
+		sh.keys = append(sh.keys, d.sum())
+		results = append(results, d.str())
 	}
 	if d.bad {
 		return
 	}
 	g.shards[name] = sh
-	for k, r := range entries {
-		g.old[k] = &groupEntry{result: r, shard: name}
+	entries := make([]groupEntry, len(results))
+	for k, r := range results {
+		entries[k] = groupEntry{result: r, shard: name}
+		g.old[sh.keys[k]] = &entries[k]
 	}
 }
 
@@ -158,46 +159,57 @@ func (g *groupStore) Put(key [32]byte, result []byte) {
 	g.stats.reconciled.Add(1)
 }
 
-// save rewrites the shards that groups reconciled this run belong in.
+// save rewrites the shards that groups reconciled this run belong in, or
+// all of them when the number of groups calls for another layout.
 func (g *groupStore) save() (written int) {
-	used := map[[32]byte]*groupEntry{}
-	for k, e := range g.old {
+	used := 0
+	for _, e := range g.old {
 		if e.used.Load() {
-			used[k] = e
+			used++
 		}
 	}
-	total := len(used) + len(g.fresh)
+	total := used + len(g.fresh)
 	n := 1
 	if k := total / 512; k > 1 {
 		n = min(64, 1<<bits.Len(uint(k-1)))
 	}
 	shardOf := func(k [32]byte) int { return int(binary.LittleEndian.Uint32(k[:4]) % uint32(n)) }
+	dirty := make([]bool, n)
+	for k := range g.fresh {
+		dirty[shardOf(k)] = true
+	}
+	for name := range g.shards {
+		if !strings.HasSuffix(name, fmt.Sprintf("-of-%d.bin", n)) {
+			for i := range dirty { // the layout changed
+				dirty[i] = true
+			}
+			break
+		}
+	}
+	var idx []int
+	for i := range dirty {
+		if dirty[i] {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return 0
+	}
 	type entry struct {
 		key    [32]byte
 		result string
 		fresh  []byte
 	}
 	content := make([][]entry, n)
-	dirty := make([]bool, n)
 	for k, r := range g.fresh {
 		i := shardOf(k)
 		content[i] = append(content[i], entry{key: k, fresh: r})
-		dirty[i] = true
 	}
-	for k, e := range used {
-		if _, again := g.fresh[k]; again {
-			continue
-		}
-		i := shardOf(k)
-		content[i] = append(content[i], entry{key: k, result: e.result})
-		if e.shard != groupShardName(i, n) {
-			dirty[i] = true // the layout changed
-		}
-	}
-	var idx []int
-	for i := range content {
-		if dirty[i] {
-			idx = append(idx, i)
+	for k, e := range g.old {
+		if i := shardOf(k); dirty[i] && e.used.Load() {
+			if _, again := g.fresh[k]; !again {
+				content[i] = append(content[i], entry{key: k, result: e.result})
+			}
 		}
 	}
 	var mu sync.Mutex

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -83,10 +84,27 @@ func sameLoaded(t *testing.T, want, got *Loaded) {
 	}
 }
 
+// later makes the runs of a test happen an hour after now, as if the
+// files it wrote had been written long before: their stamps are settled
+// and trusted (see stamp.go).
+func later(t *testing.T) {
+	t.Helper()
+	clock = func() time.Time { return time.Now().Add(time.Hour) }
+	t.Cleanup(func() { clock = time.Now })
+}
+
 // TestCacheInvalidation changes each thing a cached result depends on in
 // turn, and checks that the cached run equals an uncached one each time,
-// and that only what changed was worked out again.
+// and that only what changed was worked out again. It does so twice: with
+// each run straight after the change, when stamps cannot be trusted and
+// every file is read and hashed, and with runs an hour later, when files
+// whose stamps hold are not read at all.
 func TestCacheInvalidation(t *testing.T) {
+	t.Run("now", func(t *testing.T) { testCacheInvalidation(t, false) })
+	t.Run("later", func(t *testing.T) { later(t); testCacheInvalidation(t, true) })
+}
+
+func testCacheInvalidation(t *testing.T, settled bool) {
 	dir := generated(t, 40)
 	cache := t.TempDir()
 	src := filepath.Join(dir, "sources", "0000", "s000003.toml")
@@ -101,6 +119,13 @@ func TestCacheInvalidation(t *testing.T) {
 	}
 	if st = sameAsUncached(t, dir, cache); st.Reused != 40 || st.Resolved != 0 || st.Written != 0 {
 		t.Fatalf("unchanged corpus: %+v", st)
+	}
+	// Later, no unchanged file is read; straight after writing, all are.
+	if unread := st.Unread; settled != (unread == 40) || !settled && unread != 0 {
+		t.Fatalf("unchanged corpus: %d of 40 source files not read (%+v)", unread, st)
+	}
+	if settled != (st.TextsUnread > 0) {
+		t.Fatalf("unchanged corpus: %d texts not read (%+v)", st.TextsUnread, st)
 	}
 
 	steps := []struct {
@@ -158,6 +183,9 @@ func TestCacheInvalidation(t *testing.T) {
 		st := sameAsUncached(t, dir, cache)
 		if st.Reused != step.reused || st.Resolved != step.resolved || st.Damaged != 0 {
 			t.Errorf("after changing %s: %+v, want %d reused and %d resolved", step.name, st, step.reused, step.resolved)
+		}
+		if settled && step.reused > 0 && st.Unread != step.reused {
+			t.Errorf("after changing %s: %d source files not read, want all %d reused ones (%+v)", step.name, st.Unread, step.reused, st)
 		}
 		if step.problemsWant != "" {
 			l, _ := LoadWith(dir, Options{CacheDir: cache})
@@ -451,5 +479,84 @@ func TestKeepBudget(t *testing.T) {
 				sameLoaded(t, want, got)
 			}
 		}()
+	}
+}
+
+// A file rewritten at the same size, with its modification time put back
+// (as `cp -p`, `touch -r` or an archive tool can leave it), still has a new
+// change time: its stamp no longer holds, and it is read again.
+func TestCacheStampSameSizeChange(t *testing.T) {
+	later(t)
+	dir := generated(t, 10)
+	cache := t.TempDir()
+	src := filepath.Join(dir, "sources", "0000", "s000003.toml")
+	text := filepath.Join(dir, "texts", "0000", "s000003.txt")
+	sameAsUncached(t, dir, cache)
+	if st := sameAsUncached(t, dir, cache); st.Unread != 10 {
+		t.Fatalf("unchanged corpus: %+v, want all 10 source files unread", st)
+	}
+
+	sameSize := func(path string, f func(string) string) {
+		t.Helper()
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Past the coarsest clock tick the kernel stamps files with.
+		time.Sleep(20 * time.Millisecond)
+		edit(t, path, func(s string) string {
+			out := f(s)
+			if len(out) != len(s) {
+				t.Fatalf("the edit of %s changed its size", path)
+			}
+			return out
+		})
+		if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	sameSize(src, func(s string) string {
+		i := strings.Index(s, "title = \"") + len("title = \"")
+		return s[:i] + "X" + s[i+1:]
+	})
+	if st := sameAsUncached(t, dir, cache); st.Resolved != 1 || st.Reused != 9 {
+		t.Fatalf("after a same-size change to a source: %+v, want it resolved again", st)
+	}
+
+	sameSize(text, func(s string) string { return strings.Repeat("x", len(s)) })
+	st := sameAsUncached(t, dir, cache)
+	if st.Resolved != 1 || st.Reused != 9 {
+		t.Fatalf("after a same-size change to a text: %+v, want its source resolved again", st)
+	}
+	l, err := LoadWith(dir, Options{CacheDir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range l.Problems {
+		found = found || strings.Contains(p.Message, "quote not found")
+	}
+	if !found {
+		t.Fatal("a text rewritten at the same size no longer holds its quotes, but no quote was reported missing")
+	}
+}
+
+// A stamp taken within stampSlack of a change is not trusted.
+func TestStampSettled(t *testing.T) {
+	at := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC).UnixNano()
+	old := stamp{size: 10, mtime: at - int64(time.Minute), ctime: at - int64(time.Minute), ino: 1}
+	if !old.settled(at) {
+		t.Error("a stamp a minute old is not settled")
+	}
+	for _, s := range []stamp{
+		{size: 10, mtime: at - int64(time.Minute), ctime: at - int64(time.Second), ino: 1},
+		{size: 10, mtime: at, ctime: at - int64(time.Minute), ino: 1},
+		{size: 10, mtime: at + int64(time.Hour), ctime: at + int64(time.Hour), ino: 1}, // a clock that went back
+		{},
+	} {
+		if s.settled(at) {
+			t.Errorf("%+v is settled at %d; want not", s, at)
+		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/crosscheck/crosscheck/internal/textnorm"
@@ -99,8 +100,7 @@ func LoadWith(dir string, o Options) (*Loaded, error) {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
 	}
 	newLoader := func(speculate bool) *loader {
-		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate,
-			texts: map[string]*archived{}, realDirs: map[string]*realDir{}}
+		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate}
 	}
 	l := newLoader(true)
 	out := l.load()
@@ -122,6 +122,11 @@ type loader struct {
 	cacheDir string
 	// hashing: a cache is in use, so files and texts are hashed.
 	hashing bool
+	// start is when the load began (nanoseconds since the epoch): every
+	// stamp it takes is from no earlier.
+	start int64
+	// textsUnread counts sources whose text's stamp held.
+	textsUnread atomic.Int64
 	// speculate: parse files that look like plain sources only once the
 	// vocabulary is built, straight before resolving them, so that no
 	// parsed file waits in memory for the rest. redo is set when one
@@ -131,8 +136,8 @@ type loader struct {
 	kept      atomic.Int64 // bytes of files kept to be parsed later
 
 	mu       sync.Mutex
-	texts    map[string]*archived // by real path
-	realDirs map[string]*realDir  // by directory as joined
+	texts    sync.Map // of *archived, by real path
+	realDirs sync.Map // of *realDir, by directory relative to the root
 }
 
 func (l *loader) file(rel string) string { return filepath.Join(l.dir, filepath.FromSlash(rel)) }
@@ -146,6 +151,8 @@ type slot struct {
 	rel, file string
 	typ       fs.FileMode // from the directory listing
 	sum       [32]byte    // of its bytes, when hashing
+	stamp     stamp       // its stamp, when hashing, as of this run
+	stampHit  bool        // the cache's stamp for it held: it was not read
 	// Exactly one of these says where the file is:
 	data   []byte      // read, to be parsed once the vocabulary is built
 	hit    *cacheEntry // its result is in the cache (if still valid)
@@ -175,6 +182,7 @@ type sourceResult struct {
 	problems   []reconcile.Problem // all of the file's own, parsing and resolving
 	unverified int
 	textKey    [32]byte
+	textStamp  stamp  // of the archived text, as of when textKey was made
 	textRaw    string // its text key as written
 	sum        [32]byte
 	key        reconcile.ClaimKey // of its first claim, once made
@@ -212,6 +220,7 @@ func (l *loader) load() *Loaded {
 	walked := l.walk()
 	<-cacheRead
 	l.hashing = cache != nil
+	l.start = clock().UnixNano()
 
 	// Read every file (and hash it), and parse all but those that look
 	// like plain sources; those, and sources whose result is cached,
@@ -244,7 +253,43 @@ func (l *loader) load() *Loaded {
 		defs.Persons = append(defs.Persons, f.defs.Persons...)
 		defs.Categories = append(defs.Categories, f.defs.Categories...)
 	}
-	v, vp := vocab.Build(defs)
+	ctxSum := ctx.sum()
+
+	// Every source goes into one array of claims, each file into its own
+	// stretch of it.
+	var work, hits []int
+	total := 0
+	for i := range slots {
+		if s := &slots[i]; s.data != nil || s.reread || s.hit != nil || (s.parsed != nil && s.parsed.source != nil) {
+			work = append(work, i)
+			if s.hit != nil {
+				hits = append(hits, i)
+			}
+			s.off = total
+			total += s.est
+		}
+	}
+	claims := make([]reconcile.Claim, total)
+	idPos := make([]reconcile.Pos, total)
+	stretch := func(s *slot) ([]reconcile.Claim, []reconcile.Pos) {
+		return claims[s.off : s.off : s.off+s.est], idPos[s.off : s.off : s.off+s.est]
+	}
+
+	// Results the cache still holds need no vocabulary: they are taken
+	// while it is built.
+	var v *vocab.Vocabulary
+	var vp []reconcile.Problem
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		v, vp = vocab.Build(defs)
+	}()
+	workers.Each(len(hits), func(k int) {
+		s := &slots[hits[k]]
+		claims, idPos := stretch(s)
+		l.reuse(s, ctxSum, claims, idPos)
+	})
+	<-built
 	l.problems = append(l.problems, vp...)
 	defs = vocab.Defs{}
 	for i := range slots {
@@ -254,26 +299,26 @@ func (l *loader) load() *Loaded {
 	}
 	out.Vocab, out.Hierarchy = v, v
 	out.Events, out.Properties = v.Events(), v.Properties()
-	ctxSum := ctx.sum()
 
-	// Resolve every source, or take its result from the cache, into one
-	// array of claims, each file into its own stretch of it.
-	var work []int
-	total := 0
-	for i := range slots {
-		if s := &slots[i]; s.data != nil || s.reread || s.hit != nil || (s.parsed != nil && s.parsed.source != nil) {
-			work = append(work, i)
-			s.off = total
-			total += s.est
-		}
-	}
-	claims := make([]reconcile.Claim, total)
-	idPos := make([]reconcile.Pos, total)
+	// Resolve the rest.
 	workers.Each(len(work), func(k int) {
-		s := &slots[work[k]]
-		l.second(s, v, out.Options, cache, ctxSum, claims[s.off:s.off:s.off+s.est], idPos[s.off:s.off:s.off+s.est])
+		if s := &slots[work[k]]; !s.reused {
+			claims, idPos := stretch(s)
+			l.second(s, v, out.Options, cache, claims, idPos)
+		}
 	})
-	l.texts, l.realDirs = nil, nil // every quote is verified
+	if l.hashing {
+		// The claims' keys come from their file's: made here, on every
+		// core, rather than while the claims are put together.
+		workers.Each(len(slots), func(i int) {
+			if s := &slots[i]; s.res != nil {
+				s.res.sum = s.sum
+				s.res.key = s.res.claimKey(s.res.src.File, s.sum, 0)
+			}
+		})
+	}
+	l.texts.Clear() // every quote is verified
+	l.realDirs.Clear()
 	if l.redo.Load() {
 		return out // LoadWith starts again
 	}
@@ -290,7 +335,6 @@ func (l *loader) load() *Loaded {
 		case s.res != nil:
 			l.problems = append(l.problems, s.res.problems...)
 			out.ClaimCount += s.res.nclaims
-			s.res.sum = s.sum
 			sources = append(sources, s.res)
 		case s.parsed != nil:
 			l.problems = append(l.problems, s.parsed.problems...)
@@ -365,9 +409,6 @@ func (l *loader) load() *Loaded {
 				out.Claims = append(out.Claims, *c)
 			}
 			if keyOf != nil {
-				if r.key == (reconcile.ClaimKey{}) {
-					r.key = r.claimKey(r.src.File, r.sum, 0)
-				}
 				key := r.key
 				binary.LittleEndian.PutUint32(key[12:], uint32(k))
 				keyOf = append(keyOf, key)
@@ -389,7 +430,10 @@ func (l *loader) load() *Loaded {
 		}
 	}
 
-	sort.SliceStable(out.Sources, func(i, j int) bool { return out.Sources[i].File < out.Sources[j].File })
+	bySourceFile := func(a, b reconcile.Source) int { return strings.Compare(a.File, b.File) }
+	if !slices.IsSortedFunc(out.Sources, bySourceFile) {
+		slices.SortStableFunc(out.Sources, bySourceFile)
+	}
 	// The claims are in file order already unless the corpus holds
 	// inline tables; sorting a slice of large structs costs, so look
 	// first.
@@ -418,6 +462,15 @@ func (l *loader) first(s *slot, w walked, cache *cacheStore) {
 	// A file whose result is cached is only hashed, and one that looks
 	// like a plain source is kept only while keepBudget lasts (beyond, it
 	// is read again when its turn comes): neither is parsed yet.
+	if cache != nil && !settingsFile && s.typ.IsRegular() {
+		// Stat first: a cached file whose stamp still holds need not
+		// be read at all.
+		if e := cache.entries[s.rel]; e != nil && unchanged(s.file, e.stamp, e.stampedAt) {
+			s.sum, s.stamp, s.stampHit = e.sum, e.stamp, true
+			s.hit, s.est = e, e.nclaims
+			return
+		}
+	}
 	var data []byte
 	look := func(b []byte, owned bool) {
 		if l.hashing {
@@ -447,14 +500,15 @@ func (l *loader) first(s *slot, w walked, cache *cacheStore) {
 	}
 	read := false
 	if s.typ.IsRegular() {
-		read = readScratch(s.file, func(b []byte) { look(b, false) })
+		s.stamp, read = readScratch(s.file, func(b []byte) { look(b, false) })
 	}
 	if !read {
-		b, err := readRegular(s.file)
+		b, st, err := readRegular(s.file)
 		if err != nil {
 			s.parsed = unreadable(s.rel, s.file, err)
 			return
 		}
+		s.stamp = st
 		look(b, true)
 	}
 	if data != nil || (s.hit == nil && s.data == nil && !s.reread) {
@@ -462,6 +516,10 @@ func (l *loader) first(s *slot, w walked, cache *cacheStore) {
 		s.est = len(s.parsed.claims)
 	}
 }
+
+// clock is time.Now, but for tests of the cache, which need runs that
+// happen later than the files they read were written.
+var clock = time.Now
 
 // keepBudget bounds the bytes of files kept from being read to being
 // parsed: a corpus larger than that reads those beyond it twice rather
@@ -479,36 +537,46 @@ func inside(all, part []reconcile.Claim) bool {
 	return p >= start && p+uintptr(len(part))*size <= start+uintptr(len(all))*size
 }
 
-// second resolves a source file, or takes its result from the cache when
-// the cache's is still the right one. claims and idPos are where its
-// claims go (empty, with room for as many as it was expected to have).
-func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache *cacheStore, ctx [32]byte, claims []reconcile.Claim, idPos []reconcile.Pos) {
-	if s.hit != nil {
-		e := s.hit
-		s.hit = nil
-		if e.ctx == ctx && l.currentTextKey(s.rel, e.textRaw) == e.textKey {
-			if r, ok := decodeEntry(e, s.file, claims, idPos); ok {
-				s.res, s.reused, s.entry = r, true, e
-				return
-			}
+// reuse takes a source file's result from the cache, if the cache's is
+// still the right one under the context ctx. claims and idPos are where
+// its claims go (empty, with room for as many as it was expected to have).
+func (l *loader) reuse(s *slot, ctx [32]byte, claims []reconcile.Claim, idPos []reconcile.Pos) {
+	e := s.hit
+	if e.ctx != ctx {
+		return
+	}
+	if key, st := l.currentText(s.rel, e); key == e.textKey {
+		if r, ok := decodeEntry(e, s.file, claims, idPos); ok {
+			r.textStamp = st
+			s.res, s.reused, s.entry, s.hit = r, true, e, nil
 		}
+	}
+}
+
+// second resolves a source file the cache could not give (see reuse).
+// claims and idPos are where its claims go (empty, with room for as many
+// as it was expected to have).
+func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache *cacheStore, claims []reconcile.Claim, idPos []reconcile.Pos) {
+	if s.hit != nil {
 		// Out of date (or damaged): read it again and work it out.
-		data, err := l.readFile(s.file, s.typ)
+		s.hit = nil
+		s.stampHit = false
+		data, st, err := l.readFile(s.file, s.typ)
 		if err != nil {
 			s.parsed = unreadable(s.rel, s.file, err)
 			return
 		}
-		s.sum = sha256.Sum256(data)
+		s.sum, s.stamp = sha256.Sum256(data), st
 		s.data = data
 	}
 	if s.reread {
-		data, err := l.readFile(s.file, s.typ)
+		data, st, err := l.readFile(s.file, s.typ)
 		if err != nil {
 			s.parsed = unreadable(s.rel, s.file, err)
 			return
 		}
 		if l.hashing {
-			s.sum = sha256.Sum256(data)
+			s.sum, s.stamp = sha256.Sum256(data), st
 		}
 		s.data = data
 	}
@@ -528,7 +596,7 @@ func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache
 	r := l.resolve(f, v, opts, claims, idPos)
 	s.res = &sourceResult{
 		src: f.source.src, idKey: f.source.key("id"), nclaims: f.nclaims,
-		claims: r.claims, idPos: r.idPos, unverified: r.unverified, textKey: r.textKey, textRaw: textRaw,
+		claims: r.claims, idPos: r.idPos, unverified: r.unverified, textKey: r.textKey, textStamp: r.textStamp, textRaw: textRaw,
 		problems: append(slices.Clip(f.problems), r.problems...),
 	}
 	s.cacheable = cache != nil && pure(f)
@@ -618,6 +686,11 @@ type walked struct {
 	typ fs.FileMode
 }
 
+// walkDir is a directory the walk is to list: its path, and its path
+// relative to the root, slash-separated, with a slash at the end ("" for
+// the root).
+type walkDir struct{ path, rel string }
+
 // walk lists the corpus's .toml files, sorted. Hidden files and
 // directories (.git, editor backups) are skipped; symbolic links to
 // directories are not followed, so a link loop cannot make the walk
@@ -635,7 +708,7 @@ func (l *loader) walk() []walked {
 	var (
 		mu      sync.Mutex
 		cond    = sync.NewCond(&mu)
-		queue   = []string{l.dir}
+		queue   = []walkDir{{l.dir, ""}}
 		pending = 1 // directories queued or being read
 		out     []walked
 		rootErr error
@@ -654,32 +727,28 @@ func (l *loader) walk() []walked {
 			queue = queue[:len(queue)-1]
 			mu.Unlock()
 
-			des, err := os.ReadDir(dir)
+			des, err := os.ReadDir(dir.path)
 			var files []walked
-			var dirs []string
+			var dirs []walkDir
 			if err == nil {
 				for _, d := range des {
 					name := d.Name()
-					if strings.HasPrefix(name, ".") {
-						continue
-					}
-					path := filepath.Join(dir, name)
 					switch {
+					case strings.HasPrefix(name, "."):
 					case d.IsDir():
-						dirs = append(dirs, path)
+						dirs = append(dirs, walkDir{filepath.Join(dir.path, name), dir.rel + name + "/"})
 					case strings.HasSuffix(name, ".toml"):
-						rel, _ := filepath.Rel(l.dir, path)
-						files = append(files, walked{filepath.ToSlash(rel), d.Type()})
+						files = append(files, walked{dir.rel + name, d.Type()})
 					}
 				}
 			}
 
 			mu.Lock()
 			switch {
-			case err != nil && dir == l.dir:
+			case err != nil && dir.rel == "":
 				rootErr = err
 			case err != nil:
-				l.errorf(reconcile.Pos{File: dir}, "cannot read: %v; fix its permissions or remove it", unwrapPath(err))
+				l.errorf(reconcile.Pos{File: dir.path}, "cannot read: %v; fix its permissions or remove it", unwrapPath(err))
 			}
 			out = append(out, files...)
 			queue = append(queue, dirs...)
@@ -714,31 +783,32 @@ func unwrapPath(err error) error {
 
 // readFile reads a file the walk found: straight away when the listing
 // says it is a regular file, else (or if that fails) through readRegular.
-func (l *loader) readFile(path string, typ fs.FileMode) ([]byte, error) {
+func (l *loader) readFile(path string, typ fs.FileMode) ([]byte, stamp, error) {
 	if typ.IsRegular() {
-		if data, ok := readFast(path); ok {
-			return data, nil
+		if data, st, ok := readFast(path); ok {
+			return data, st, nil
 		}
 	}
 	return readRegular(path)
 }
 
 // readRegular reads a regular file no larger than MaxFileSize. Checking
-// first matters: reading a named pipe would wait forever.
-func readRegular(path string) ([]byte, error) {
+// first matters: reading a named pipe would wait forever. The stamp is
+// from that check, before reading.
+func readRegular(path string) ([]byte, stamp, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, stamp{}, unwrapPath(err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
+		return nil, stamp{}, fmt.Errorf("not a regular file")
 	}
 	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
+		return nil, stamp{}, fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, stamp{}, unwrapPath(err)
 	}
-	return data, nil
+	return data, infoStamp(info), nil
 }

@@ -20,24 +20,25 @@ import (
 var scratch = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 // readFast reads a file believed to be regular into memory of its own.
-func readFast(path string) ([]byte, bool) {
+func readFast(path string) ([]byte, stamp, bool) {
 	var out []byte
-	ok := readScratch(path, func(b []byte) { out = bytes.Clone(b) })
-	return out, ok
+	st, ok := readScratch(path, func(b []byte) { out = bytes.Clone(b) })
+	return out, st, ok
 }
 
 // readScratch reads a file believed to be regular into a scratch buffer
 // and calls use with its bytes, which are good only during the call: a
-// file that is only hashed needs no memory of its own.
-func readScratch(path string, use func([]byte)) bool {
+// file that is only hashed needs no memory of its own. It returns the
+// file's stamp from before it was read.
+func readScratch(path string, use func([]byte)) (stamp, bool) {
 	bp := scratch.Get().(*[]byte)
 	defer scratch.Put(bp)
-	n, ok := readAll(path, *bp)
+	n, st, ok := readAll(path, *bp)
 	if !ok || n == len(*bp) {
-		return false // or larger than the buffer: let os.ReadFile do it
+		return stamp{}, false // or larger than the buffer: let os.ReadFile do it
 	}
 	use((*bp)[:n])
-	return true
+	return st, true
 }
 
 // compactStrings copies every string of r that lies in data (decoded

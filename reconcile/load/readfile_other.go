@@ -3,4 +3,4 @@
 package load
 
 // readAll is only a fast path; elsewhere readRegular does the reading.
-func readAll(string, []byte) (int, bool) { return 0, false }
+func readAll(string, []byte) (int, stamp, bool) { return 0, stamp{}, false }

@@ -4,10 +4,11 @@ package load
 
 import "syscall"
 
-// readAll reads the file at path into buf, returning how much it holds;
-// ok is false on any error, or when the file does not fit (n == len(buf)
-// then, which callers treat as not read).
-func readAll(path string, buf []byte) (n int, ok bool) {
+// readAll reads the file at path into buf, returning how much it holds
+// and its stamp from before it was read; ok is false on any error, or when
+// the file does not fit (n == len(buf) then, which callers treat as not
+// read).
+func readAll(path string, buf []byte) (n int, st stamp, ok bool) {
 	var fd int
 	var err error
 	for {
@@ -19,20 +20,21 @@ func readAll(path string, buf []byte) (n int, ok bool) {
 		}
 	}
 	if err != nil {
-		return 0, false
+		return 0, stamp{}, false
 	}
 	defer syscall.Close(fd)
+	st = fdStamp(fd)
 	for n < len(buf) {
 		m, err := syscall.Read(fd, buf[n:])
 		switch {
 		case err == syscall.EINTR:
 			continue
 		case err != nil:
-			return 0, false
+			return 0, stamp{}, false
 		case m == 0:
-			return n, true
+			return n, st, true
 		}
 		n += m
 	}
-	return n, true
+	return n, st, true
 }

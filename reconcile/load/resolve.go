@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -25,20 +26,25 @@ import (
 type archived struct {
 	real string // its path, symbolic links resolved
 
-	summed sync.Once
-	sum    [32]byte // of its bytes (when hashing)
-	err    string   // why it cannot be used, "" if it can
+	statted sync.Once
+	now     stamp // its stamp as of this run, if known
 
-	normed  sync.Once
-	norm    string // normalised text
-	normSum [32]byte
-	normErr string
+	summed   sync.Once
+	sum      [32]byte // of its bytes (when hashing)
+	sumStamp stamp    // from before they were read
+	err      string   // why it cannot be used, "" if it can
+
+	normed    sync.Once
+	norm      string // normalised text
+	normSum   [32]byte
+	normStamp stamp
+	normErr   string
 }
 
 // read reads the text and calls use with its bytes (good only during
-// the call), or returns why it cannot be used.
-func (a *archived) read(use func([]byte)) string {
-	var problem string
+// the call), or returns why it cannot be used; st is its stamp from
+// before it was read.
+func (a *archived) read(use func([]byte)) (st stamp, problem string) {
 	check := func(data []byte) {
 		if !utf8.Valid(data) {
 			p := firstInvalid(data)
@@ -47,22 +53,29 @@ func (a *archived) read(use func([]byte)) string {
 		}
 		use(data)
 	}
-	if readScratch(a.real, check) {
-		return problem
+	if st, ok := readScratch(a.real, check); ok {
+		return st, problem
 	}
-	data, err := readRegular(a.real)
+	data, st, err := readRegular(a.real)
 	if err != nil {
-		return fmt.Sprintf("cannot be read: %v", err)
+		return stamp{}, fmt.Sprintf("cannot be read: %v", err)
 	}
 	check(data)
-	return problem
+	return st, problem
+}
+
+// stamp is the text's stamp as of this run, from one stat however many
+// sources cite it.
+func (a *archived) stamp() stamp {
+	a.statted.Do(func() { a.now, _ = statStamp(a.real) })
+	return a.now
 }
 
 // summary is the text's hash and problem, for telling whether a cached
 // result still holds.
 func (a *archived) summary() ([32]byte, string) {
 	a.summed.Do(func() {
-		a.err = a.read(func(data []byte) { a.sum = sha256.Sum256(data) })
+		a.sumStamp, a.err = a.read(func(data []byte) { a.sum = sha256.Sum256(data) })
 	})
 	return a.sum, a.err
 }
@@ -71,7 +84,7 @@ func (a *archived) summary() ([32]byte, string) {
 // when hashing (the key a result verified against it is cached under).
 func (a *archived) normalised(hashing bool) (string, [32]byte, string) {
 	a.normed.Do(func() {
-		a.normErr = a.read(func(data []byte) {
+		a.normStamp, a.normErr = a.read(func(data []byte) {
 			a.norm = textnorm.Normalize(string(data))
 			if hashing {
 				a.normSum = sha256.Sum256(data)
@@ -92,8 +105,9 @@ type resolved struct {
 	problems   []reconcile.Problem
 	unverified int
 	// textKey says what the source's archived text was (see textKey),
-	// when hashing.
-	textKey [32]byte
+	// when hashing, and textStamp its stamp from before it was read.
+	textKey   [32]byte
+	textStamp stamp
 }
 
 func (r *resolved) errorf(p reconcile.Pos, format string, args ...any) {
@@ -150,45 +164,58 @@ func (l *loader) locate(fileRel, raw string) textAt {
 	if filepath.IsAbs(raw) || strings.HasPrefix(raw, "/") {
 		return textAt{rel: raw, problem: fmt.Sprintf("text %q must be a path relative to this file, inside the claims directory", raw)}
 	}
-	joined := filepath.Join(l.root, filepath.FromSlash(fileRel), "..", filepath.FromSlash(raw))
-	rel, err := filepath.Rel(l.root, joined)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	// Worked out on the slash-separated path relative to the root, which
+	// is short, rather than on the absolute one: this runs once a source.
+	rel := path.Join(path.Dir(fileRel), filepath.ToSlash(raw))
+	if rel == ".." || strings.HasPrefix(rel, "../") {
 		return textAt{rel: raw, problem: fmt.Sprintf("text %q leads outside the claims directory; archive the text under it (e.g. in texts/) and point there", raw)}
 	}
-	rel = filepath.ToSlash(rel)
-	real, err := l.realPath(joined)
+	real, err := l.realPath(rel)
 	if err != nil {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q cannot be read: %v; archive the article's text there or fix the path", raw, unwrapPath(err))}
 	}
-	if inside, err := filepath.Rel(l.realRoot, real); err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
+	if _, ok := within(l.realRoot, real); !ok {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q is a symbolic link to a file outside the claims directory; archive a copy under it instead", raw)}
 	}
-	l.mu.Lock()
-	a := l.texts[real]
-	if a == nil {
-		a = &archived{real: real}
-		l.texts[real] = a
+	a, ok := l.texts.Load(real)
+	if !ok {
+		a, _ = l.texts.LoadOrStore(real, &archived{real: real})
 	}
-	l.mu.Unlock()
-	return textAt{rel: rel, a: a}
+	return textAt{rel: rel, a: a.(*archived)}
 }
 
-// realPath is filepath.EvalSymlinks(path), for a text. Texts share a few
+// within is path relative to root, if it lies there; both are clean and
+// absolute. (filepath.Rel says the same, at many times the cost, which
+// counts once for every source.)
+func within(root, path string) (string, bool) {
+	if path == root {
+		return ".", true
+	}
+	prefix := root
+	if !strings.HasSuffix(prefix, string(filepath.Separator)) {
+		prefix += string(filepath.Separator)
+	}
+	if !strings.HasPrefix(path, prefix) {
+		return "", false
+	}
+	return path[len(prefix):], true
+}
+
+// realPath is filepath.EvalSymlinks of a text's path relative to the
+// root (slash-separated, clean, inside it). Texts share a few
 // directories, so each directory's real path is found once, and listed
 // once: a name it lists as a regular file is that file (which saves a
 // system call a text), and anything else goes the long way, so the
 // answer and the errors are EvalSymlinks' own.
-func (l *loader) realPath(path string) (string, error) {
-	dir, base := filepath.Split(path)
-	l.mu.Lock()
-	d, ok := l.realDirs[dir]
+func (l *loader) realPath(rel string) (string, error) {
+	dir, base := path.Split(rel)
+	v, ok := l.realDirs.Load(dir)
 	if !ok {
-		d = &realDir{}
-		l.realDirs[dir] = d
+		v, _ = l.realDirs.LoadOrStore(dir, &realDir{})
 	}
-	l.mu.Unlock()
+	d := v.(*realDir)
 	d.once.Do(func() {
-		real, err := filepath.EvalSymlinks(dir)
+		real, err := filepath.EvalSymlinks(filepath.Join(l.root, filepath.FromSlash(dir)))
 		if err != nil {
 			return
 		}
@@ -205,7 +232,7 @@ func (l *loader) realPath(path string) (string, error) {
 	if d.regular[base] && base != "" && base != "." && base != ".." {
 		return filepath.Join(d.real, base), nil
 	}
-	return filepath.EvalSymlinks(path)
+	return filepath.EvalSymlinks(filepath.Join(l.root, filepath.FromSlash(rel)))
 }
 
 // realDir is a directory texts are in: its real path, and which of its
@@ -232,7 +259,7 @@ func (l *loader) archive(f *parsedFile, r *resolved) (norm, rel string, usable b
 	}
 	norm, sum, err := t.a.normalised(l.hashing)
 	if l.hashing {
-		r.textKey = textKey(t.rel, "", err, sum)
+		r.textKey, r.textStamp = textKey(t.rel, "", err, sum), t.a.normStamp
 	}
 	if err != "" {
 		r.errorf(at, "archived text %s %s", filepath.Join(l.dir, filepath.FromSlash(t.rel)), err)
@@ -241,18 +268,24 @@ func (l *loader) archive(f *parsedFile, r *resolved) (norm, rel string, usable b
 	return norm, t.rel, true
 }
 
-// currentTextKey is the textKey a source's text has now: what resolve
-// would record for it, without normalising it.
-func (l *loader) currentTextKey(fileRel, raw string) [32]byte {
-	if raw == "" {
-		return [32]byte{}
+// currentText is the textKey the text of a cached source file has now
+// (what resolve would record for it, without normalising it) and the
+// text's stamp. The file is unchanged, so it names the text it named when
+// cached: a text whose stamp still holds is that entry's text, unread.
+func (l *loader) currentText(fileRel string, e *cacheEntry) ([32]byte, stamp) {
+	if e.textRaw == "" {
+		return [32]byte{}, stamp{}
 	}
-	t := l.locate(fileRel, raw)
+	t := l.locate(fileRel, e.textRaw)
 	if t.problem != "" {
-		return textKey(t.rel, t.problem, "", [32]byte{})
+		return textKey(t.rel, t.problem, "", [32]byte{}), stamp{}
+	}
+	if st := e.textStamp; st.settled(e.stampedAt) && t.a.stamp() == st {
+		l.textsUnread.Add(1)
+		return e.textKey, st
 	}
 	sum, err := t.a.summary()
-	return textKey(t.rel, "", err, sum)
+	return textKey(t.rel, "", err, sum), t.a.sumStamp
 }
 
 // textKey sums up everything about a source's archived text that its
