@@ -86,6 +86,9 @@ measure() {
 	local label=$1
 	shift
 	local out="$WORK/time.out" rc=0
+	# Whatever the previous run wrote (a cache, a generated corpus) goes
+	# to disk now, not while this one is timed.
+	sync
 	/usr/bin/time -v -o "$out" "$@" >"$WORK/last.stdout" 2>"$WORK/last.stderr" || rc=$?
 	if [ "$rc" -ge 2 ]; then
 		echo "run.sh: $label: '$*' exited $rc:" >&2

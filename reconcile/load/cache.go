@@ -30,7 +30,7 @@ package load
 // in, and only for the same file bytes and text key (see textKey). A
 // shard that is truncated, corrupt, of another format or unreadable is
 // ignored and rewritten. Shards are written to a temporary file in the
-// same directory, synced and renamed over the old one, so concurrent runs
+// same directory and renamed over the old one, so concurrent runs
 // only ever see whole files, each consistent by itself (the last writer
 // wins).
 
@@ -333,16 +333,17 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 }
 
 // writeAtomic writes data to dir/name so that no reader ever sees part of
-// it: a temporary file in the same directory, synced, then renamed.
+// it: a temporary file in the same directory, then renamed. It is not
+// synced to disk first: a crash may leave a shard empty or torn, but every
+// shard carries its length and checksum, so such a shard is found damaged
+// and rebuilt, and a run does not wait on the disk for what is only a
+// cache.
 func writeAtomic(dir, name string, data []byte) bool {
 	f, err := os.CreateTemp(dir, ".tmp-"+name+"-*")
 	if err != nil {
 		return false
 	}
 	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -100,7 +100,7 @@ func LoadWith(dir string, o Options) (*Loaded, error) {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
 	}
 	newLoader := func(speculate bool) *loader {
-		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate}
+		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate, texts: newTextTable()}
 	}
 	l := newLoader(true)
 	out := l.load()
@@ -136,7 +136,7 @@ type loader struct {
 	kept      atomic.Int64 // bytes of files kept to be parsed later
 
 	mu       sync.Mutex
-	texts    sync.Map // of *archived, by real path
+	texts    *textTable
 	realDirs sync.Map // of *realDir, by directory relative to the root
 }
 
@@ -317,7 +317,7 @@ func (l *loader) load() *Loaded {
 			}
 		})
 	}
-	l.texts.Clear() // every quote is verified
+	l.texts = nil // every quote is verified
 	l.realDirs.Clear()
 	if l.redo.Load() {
 		return out // LoadWith starts again

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"os"
 	"path"
 	"path/filepath"
@@ -177,11 +178,36 @@ func (l *loader) locate(fileRel, raw string) textAt {
 	if _, ok := within(l.realRoot, real); !ok {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q is a symbolic link to a file outside the claims directory; archive a copy under it instead", raw)}
 	}
-	a, ok := l.texts.Load(real)
-	if !ok {
-		a, _ = l.texts.LoadOrStore(real, &archived{real: real})
+	return textAt{rel: rel, a: l.texts.get(real)}
+}
+
+// textTable finds each archived text by its real path, so that sources
+// citing the same text read it once. Nearly every lookup is of a text not
+// seen before, which sync.Map is slow at: the table is split into shards,
+// each with a lock of its own.
+type textTable struct {
+	seed   maphash.Seed
+	shards [64]struct {
+		sync.Mutex
+		m map[string]*archived
 	}
-	return textAt{rel: rel, a: a.(*archived)}
+}
+
+func newTextTable() *textTable { return &textTable{seed: maphash.MakeSeed()} }
+
+func (t *textTable) get(real string) *archived {
+	sh := &t.shards[maphash.String(t.seed, real)%uint64(len(t.shards))]
+	sh.Lock()
+	defer sh.Unlock()
+	a := sh.m[real]
+	if a == nil {
+		if sh.m == nil {
+			sh.m = map[string]*archived{}
+		}
+		a = &archived{real: real}
+		sh.m[real] = a
+	}
+	return a
 }
 
 // within is path relative to root, if it lies there; both are clean and
@@ -230,7 +256,11 @@ func (l *loader) realPath(rel string) (string, error) {
 		}
 	})
 	if d.regular[base] && base != "" && base != "." && base != ".." {
-		return filepath.Join(d.real, base), nil
+		// base is one name, and d.real clean: no need to clean again.
+		if strings.HasSuffix(d.real, string(filepath.Separator)) {
+			return d.real + base, nil
+		}
+		return d.real + string(filepath.Separator) + base, nil
 	}
 	return filepath.EvalSymlinks(filepath.Join(l.root, filepath.FromSlash(rel)))
 }
