@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -244,9 +245,9 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 		slices.Sort(subject)
 		slices.Sort(against)
 		first := subject[0]
-		side := rc.side(against)
+		side, names := rc.sideNamed(against)
 		f := rc.finding(Conflict, Error, subject, side.first)
-		f.Summary = fmt.Sprintf("%s cannot hold with %s", rc.listLabels(subject, "and"), side.labels("or"))
+		f.Summary = fmt.Sprintf("%s cannot hold with %s", rc.listLabels(subject, "and"), names)
 		if m := rc.matchesOnlySuperseded(first, revs); m != nil {
 			f.Summary += fmt.Sprintf("; it matches only the superseded %s, revised to %s on %s",
 				rc.label(&rc.g.Claims[m.old]), rc.g.Claims[m.by].Value, FormatDays(rc.g.Claims[m.by].AsOf))
@@ -255,6 +256,31 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 		out = append(out, f)
 	}
 	return out
+}
+
+// sideNamed is rc.side(against) and its labels("or"), worked out once
+// for each distinct side: outliers in a large group are mostly reported
+// against the same agreeing shapes.
+func (rc *reconciler) sideNamed(against []int) (sideOf, string) {
+	key := make([]byte, 0, 4*len(against))
+	for _, s := range against {
+		key = binary.LittleEndian.AppendUint32(key, uint32(s))
+	}
+	if n, ok := rc.sides[string(key)]; ok {
+		return n.side, n.names
+	}
+	n := namedSide{side: rc.side(against)}
+	n.names = n.side.labels("or")
+	if rc.sides == nil {
+		rc.sides = map[string]namedSide{}
+	}
+	rc.sides[string(key)] = n
+	return n.side, n.names
+}
+
+type namedSide struct {
+	side  sideOf
+	names string
 }
 
 // labelEntry is what listLabels gathers for claims that read alike and

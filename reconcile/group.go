@@ -65,8 +65,10 @@ type reconciler struct {
 	// conflict says which shapes cannot hold with which, for groups
 	// with many shapes (else each shape's adj does).
 	conflict *conflictMatrix
-	// summaries memoises summary by shape.
+	// summaries memoises summary by shape, sides sideNamed by the
+	// shapes a side is made of.
 	summaries map[int]*labelSummary
+	sides     map[string]namedSide
 }
 
 func (rc *reconciler) compatible(i, j int) bool {
