@@ -135,7 +135,6 @@ type loader struct {
 	redo      atomic.Bool
 	kept      atomic.Int64 // bytes of files kept to be parsed later
 
-	mu       sync.Mutex
 	texts    *textTable
 	realDirs sync.Map // of *realDir, by directory relative to the root
 }
