@@ -221,10 +221,16 @@ func within(root, path string) (string, bool) {
 	if !strings.HasSuffix(prefix, string(filepath.Separator)) {
 		prefix += string(filepath.Separator)
 	}
-	if !strings.HasPrefix(path, prefix) {
+	if strings.HasPrefix(path, prefix) {
+		return path[len(prefix):], true
+	}
+	// filepath.Rel knows what a prefix does not, such as volumes whose
+	// names ignore case on Windows.
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", false
 	}
-	return path[len(prefix):], true
+	return rel, true
 }
 
 // realPath is filepath.EvalSymlinks of a text's path relative to the

@@ -7,8 +7,12 @@ import (
 	"syscall"
 )
 
-// Linux gives every file a change time, which no program can set back:
-// the stamp relies on it.
+// On Linux every local file system keeps a change time that moves with
+// each write and that no program can set back: the stamp relies on it.
+// (A network or FUSE file system that does not, or whose clock is more
+// than stampSlack behind this machine's, can defeat stamps as it defeats
+// git's index; --no-cache reads everything.)
+const stampsKnown = true
 
 func statStamp(path string) (stamp, bool) {
 	return stampFrom(func(st *syscall.Stat_t) error { return syscall.Stat(path, st) })
