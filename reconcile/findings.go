@@ -229,15 +229,21 @@ func (rc *reconciler) disagreements(superseded []bool, stale []*staleMatch, revs
 	// claim by claim, so a group of ten thousand claims with many outliers
 	// costs the number of shapes times the outliers, not claims times
 	// outliers.
-	for _, k := range readings {
+	// seen[j] == round marks shape j as taken in this round: one array
+	// for all the readings, where a map each would be made and grown.
+	var seen []int
+	if len(readings) > 0 {
+		seen = make([]int, len(rc.shapes))
+	}
+	for x, k := range readings {
+		round := x + 1
 		var subject []int
 		var against []int // alive shapes
-		seen := map[int]bool{}
 		for _, s := range byReading[k] {
 			subject = append(subject, s.claims...)
 			rc.neighbours(s.index, func(j int) {
-				if rc.shapes[j].alive && !seen[j] {
-					seen[j] = true
+				if rc.shapes[j].alive && seen[j] != round {
+					seen[j] = round
 					against = append(against, j)
 				}
 			})

@@ -246,14 +246,25 @@ func (rc *reconciler) repeatedAuthorities() map[string][]int {
 		}
 		return out
 	}
-	count := make(map[string]int, len(claims))
+	// Most claims in a large group name no authority: size the count for
+	// those that do.
+	named := 0
+	for i := range claims {
+		if claims[i].Authority != "" {
+			named++
+		}
+	}
+	if named < 2 {
+		return out
+	}
+	count := make(map[string]int, named)
 	for i := range claims {
 		if a := claims[i].Authority; a != "" {
 			count[a]++
 		}
 	}
 	for i := range claims {
-		if a := claims[i].Authority; count[a] > 1 {
+		if a := claims[i].Authority; a != "" && count[a] > 1 {
 			if out == nil {
 				out = map[string][]int{}
 			}
