@@ -121,8 +121,7 @@ func openCache(l *loader) *cacheStore {
 	if err != nil {
 		return c
 	}
-	var names, paths []string
-	var sizes []int64
+	var names []string
 	for _, de := range des {
 		name := de.Name()
 		switch {
@@ -131,15 +130,12 @@ func openCache(l *loader) *cacheStore {
 			if info, err := de.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
 				os.Remove(filepath.Join(dir, name))
 			}
-		case isShardName(name) && de.Type().IsRegular():
-			if info, err := de.Info(); err == nil {
-				names, paths, sizes = append(names, name), append(paths, filepath.Join(dir, name)), append(sizes, info.Size())
-			}
+		case isShardName(name):
+			names = append(names, name)
 		}
 	}
-	data := readTogether(paths, sizes)
 	read := make([]*shardRead, len(names))
-	workers.Each(len(names), func(i int) { read[i] = readShard(data[i], names[i]) })
+	workers.Each(len(names), func(i int) { read[i] = readShard(filepath.Join(dir, names[i]), names[i]) })
 	for i, r := range read {
 		if r == nil {
 			c.damaged++
@@ -171,8 +167,9 @@ func (c *cacheStore) lookup(rel string, sum [32]byte) *cacheEntry {
 
 // readShard reads and checks one shard file; nil if it cannot be
 // trusted.
-func readShard(data []byte, name string) *shardRead {
-	if len(data) < shardHeaderSize+4 {
+func readShard(path, name string) *shardRead {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < shardHeaderSize+4 {
 		return nil
 	}
 	body := data[:len(data)-4]

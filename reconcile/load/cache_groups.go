@@ -70,19 +70,18 @@ func openGroups(dir string) *groupStore {
 		if err != nil {
 			return
 		}
-		var names, paths []string
-		var sizes []int64
+		var names []string
 		for _, de := range des {
-			if isGroupShardName(de.Name()) && de.Type().IsRegular() {
-				if info, err := de.Info(); err == nil {
-					names, paths, sizes = append(names, de.Name()), append(paths, filepath.Join(dir, de.Name())), append(sizes, info.Size())
-				}
+			if isGroupShardName(de.Name()) {
+				names = append(names, de.Name())
 			}
 		}
-		for i, data := range readTogether(paths, sizes) {
-			if data != nil {
-				g.readShard(names[i], data)
+		for _, name := range names {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				continue
 			}
+			g.readShard(name, data)
 		}
 	}()
 	return g

@@ -270,9 +270,6 @@ func (l *loader) load() *Loaded {
 	}
 	claims := make([]reconcile.Claim, total)
 	idPos := make([]reconcile.Pos, total)
-	if total > 0 {
-		hugePages(unsafe.Pointer(&claims[0]), uintptr(total)*unsafe.Sizeof(claims[0]))
-	}
 	stretch := func(s *slot) ([]reconcile.Claim, []reconcile.Pos) {
 		return claims[s.off : s.off : s.off+s.est], idPos[s.off : s.off : s.off+s.est]
 	}

@@ -1,7 +1,0 @@
-//go:build !linux
-
-package load
-
-import "unsafe"
-
-func hugePages(unsafe.Pointer, uintptr) {}
