@@ -174,12 +174,13 @@ func (g *groupStore) save() (written int) {
 		n = min(64, 1<<bits.Len(uint(k-1)))
 	}
 	shardOf := func(k [32]byte) int { return int(binary.LittleEndian.Uint32(k[:4]) % uint32(n)) }
+	layout := fmt.Sprintf("-of-%d.bin", n) // how this layout's shards end
 	dirty := make([]bool, n)
 	for k := range g.fresh {
 		dirty[shardOf(k)] = true
 	}
 	for name := range g.shards {
-		if !strings.HasSuffix(name, fmt.Sprintf("-of-%d.bin", n)) {
+		if !strings.HasSuffix(name, layout) {
 			for i := range dirty { // the layout changed
 				dirty[i] = true
 			}
@@ -240,7 +241,7 @@ func (g *groupStore) save() (written int) {
 	})
 	// Shards of another layout are left from a smaller or larger corpus.
 	for name := range g.shards {
-		if !strings.HasSuffix(name, fmt.Sprintf("-of-%d.bin", n)) {
+		if !strings.HasSuffix(name, layout) {
 			os.Remove(filepath.Join(g.dir, name))
 		}
 	}

@@ -353,10 +353,7 @@ func TestCacheUnusable(t *testing.T) {
 // The cache holds every kind of problem and claim the error families
 // produce, and gives them back as they were.
 func TestCacheErrorFamilies(t *testing.T) {
-	for _, name := range []string{
-		"misspelt-key", "syntax", "escape", "bad-bytes", "wrong-types", "missing-keys",
-		"unknown-ids", "duplicates", "quotes", "cycle", "settings", "verdicts",
-	} {
+	for _, name := range errorFamilies {
 		t.Run(name, func(t *testing.T) {
 			dir := corpus(t, name)
 			cache := t.TempDir()

@@ -137,11 +137,15 @@ func golden(t *testing.T, name string, got []string) {
 	}
 }
 
+// errorFamilies are the fixtures testdata/<name>.txtar, one kind of
+// mistake each, with the problems each must give in <name>.golden.
+var errorFamilies = []string{
+	"misspelt-key", "syntax", "escape", "bad-bytes", "wrong-types", "missing-keys",
+	"unknown-ids", "duplicates", "quotes", "cycle", "settings", "verdicts",
+}
+
 func TestErrorFamilies(t *testing.T) {
-	for _, name := range []string{
-		"misspelt-key", "syntax", "escape", "bad-bytes", "wrong-types", "missing-keys",
-		"unknown-ids", "duplicates", "quotes", "cycle", "settings", "verdicts",
-	} {
+	for _, name := range errorFamilies {
 		t.Run(name, func(t *testing.T) {
 			dir := corpus(t, name)
 			l, err := Load(dir)
