@@ -10,7 +10,7 @@ import (
 // Check writes check's text output: problems as lint prints them, then each
 // open finding as `file:line:col: severity: [kind] event property: summary`,
 // placed at its first subject claim so an editor can jump to it, then one
-// summary line.
+// summary line. The counts are s's.
 func Check(w io.Writer, r reconcile.Result, s Stats) error {
 	if err := problemLines(w, r.Problems); err != nil {
 		return err
@@ -28,7 +28,7 @@ func Check(w io.Writer, r reconcile.Result, s Stats) error {
 	pe, pw, pn := countProblems(r.Problems)
 	line := fmt.Sprintf("%s: %s; %s: %s",
 		corpusLine(s), severityCounts(pe, pw, pn),
-		plural(len(r.Groups), "group"), plural(t.open, "open finding"))
+		plural(s.Groups, "group"), plural(t.open, "open finding"))
 	if t.open > 0 {
 		line += " (" + severityCounts(t.errors, t.warnings, t.notes) + ")"
 	}

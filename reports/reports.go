@@ -22,11 +22,14 @@ type Stats struct {
 	// Unverified claims come from sources with no archived text to check.
 	Verified   int
 	Unverified int
+	// Groups reconciled (event and property pairs with claims); 0 before
+	// reconciling.
+	Groups int
 }
 
 // StatsOf takes the counts from a reconciled result.
 func StatsOf(r reconcile.Result) Stats {
-	return Stats{Sources: len(r.Sources), Claims: r.Claims, Verified: r.Verified, Unverified: r.Unverified}
+	return Stats{Sources: len(r.Sources), Claims: r.Claims, Verified: r.Verified, Unverified: r.Unverified, Groups: len(r.Groups)}
 }
 
 // plural renders "1 error", "2 errors".

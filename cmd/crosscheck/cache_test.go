@@ -22,6 +22,9 @@ func TestCacheSameOutput(t *testing.T) {
 	cache := t.TempDir()
 	for _, args := range [][]string{
 		{"check", bundled},
+		{"check", "--format", "github", bundled},
+		{"check", "--format", "sarif", bundled},
+		{"check", "--format", "markdown", bundled},
 		{"check", "--format", "json", bundled},
 		{"report", bundled},
 		{"report", "--format", "html", bundled},

@@ -53,7 +53,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, "%v", err)
 		}
 	}
-	l, code, ok := openCached(dir, cache, stderr)
+	// Text, github and sarif output show findings, problems and counts:
+	// a check for them can start from the last one's (see
+	// load.Options.FindingsOnly). JSON and markdown show every group.
+	findingsOnly := format.value == "text" || format.value == "github" || format.value == "sarif"
+	l, code, ok := openCachedFor(dir, cache, findingsOnly, stderr)
 	if !ok {
 		return code
 	}

@@ -69,10 +69,17 @@ var userCacheDir = os.UserCacheDir
 
 // openCached is openCorpus with the cache the flags choose.
 func openCached(dir string, c *cacheFlags, stderr io.Writer) (*load.Loaded, int, bool) {
+	return openCachedFor(dir, c, false, stderr)
+}
+
+// openCachedFor is openCached for a caller that may need only findings,
+// problems and counts from the result (see load.Options.FindingsOnly).
+func openCachedFor(dir string, c *cacheFlags, findingsOnly bool, stderr io.Writer) (*load.Loaded, int, bool) {
 	o, code, ok := c.options(stderr)
 	if !ok {
 		return nil, code, false
 	}
+	o.FindingsOnly = findingsOnly
 	return openCorpusWith(dir, o, stderr)
 }
 
@@ -145,15 +152,11 @@ func openCorpusWith(dir string, o load.Options, stderr io.Writer) (*load.Loaded,
 }
 
 // statsOf counts what was loaded, including claims whose value could not
-// be read (those are in the problems, not in Claims).
+// be read (those are in the problems, not in Claims), and, once it is
+// reconciled, the groups.
 func statsOf(l *load.Loaded) reports.Stats {
-	s := reports.Stats{Sources: len(l.Sources), Claims: l.ClaimCount, Unverified: l.Unverified}
-	for _, c := range l.Claims {
-		if c.Verified {
-			s.Verified++
-		}
-	}
-	return s
+	t := l.Tally()
+	return reports.Stats{Sources: t.Sources, Claims: t.Claims, Verified: t.Verified, Unverified: t.Unverified, Groups: t.Groups}
 }
 
 // reconcileCorpus runs the core on a loaded corpus, with the counts the
@@ -163,7 +166,7 @@ func reconcileCorpus(l *load.Loaded) reconcile.Result {
 	// grouped where they are rather than copied; groups that did not
 	// change since the last run come from the cache.
 	r := l.Reconcile()
-	s := statsOf(l)
-	r.Claims, r.Verified, r.Unverified = s.Claims, s.Verified, s.Unverified
+	t := l.Tally()
+	r.Claims, r.Verified, r.Unverified = t.Claims, t.Verified, t.Unverified
 	return r
 }

@@ -78,6 +78,9 @@ type CacheStats struct {
 	Unread, TextsUnread int
 	// Groups taken from the cache and reconciled, by Loaded.Reconcile.
 	GroupsReused, GroupsReconciled int
+	// Incremental: a check (Options.FindingsOnly) started from the last
+	// one's snapshot.
+	Incremental bool
 }
 
 type cacheStore struct {
@@ -86,6 +89,7 @@ type cacheStore struct {
 	shards  map[string]*shardRead  // by file name
 	damaged int
 	groups  *groupStore
+	snap    *snapshot // the last check's, if asked for and sound
 }
 
 // shardRead is a shard file as this run found it.
@@ -117,6 +121,15 @@ func openCache(l *loader) *cacheStore {
 		return nil
 	}
 	c := &cacheStore{dir: dir, entries: map[string]*cacheEntry{}, shards: map[string]*shardRead{}, groups: openGroups(dir)}
+	var snapRead chan struct{}
+	if l.findingsOnly {
+		snapRead = make(chan struct{})
+		go func() {
+			defer close(snapRead)
+			c.snap = readSnapshot(dir)
+		}()
+		defer func() { <-snapRead }()
+	}
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		return c
@@ -310,7 +323,11 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 		e.stamp(s.stamp)
 		e.stamp(s.res.textStamp)
 		e.iv(l.stampedAt(s))
-		e.uv(uint64(len(s.res.claims)))
+		if s.reused {
+			e.uv(uint64(s.entry.nclaims))
+		} else {
+			e.uv(uint64(len(s.res.claims)))
+		}
 		if s.reused {
 			e.str(s.entry.blob)
 		} else {
@@ -339,11 +356,19 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 // and rebuilt, and a run does not wait on the disk for what is only a
 // cache.
 func writeAtomic(dir, name string, data []byte) bool {
+	return writeAtomicWith(dir, name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicWith is writeAtomic for data that write writes.
+func writeAtomicWith(dir, name string, write func(io.Writer) error) bool {
 	f, err := os.CreateTemp(dir, ".tmp-"+name+"-*")
 	if err != nil {
 		return false
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -513,22 +538,32 @@ func encodeEntry(e *enc, r *sourceResult, file string) {
 	e.uv(uint64(r.unverified))
 	e.uv(uint64(len(r.claims)))
 	for i := range r.claims {
-		c := &r.claims[i]
-		for _, x := range []string{c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote, c.AttributedTo, c.Authority, c.Hedge, c.Note, c.AsOfText} {
-			e.str(x)
-		}
-		e.rng(c.AsOf)
-		e.str(string(c.Reading.Kind))
-		e.rng(c.Reading.Range)
-		e.iv(c.Reading.Point)
-		e.strs(c.Reading.Terms)
-		e.str(c.Reading.Gloss)
-		e.boolean(c.Verified)
-		e.pos(c.Pos, file)
+		e.claim(&r.claims[i], file)
 		e.pos(r.idPos[i], file)
 	}
-	e.uv(uint64(len(r.problems)))
-	for _, p := range r.problems {
+	e.problems(r.problems, file)
+}
+
+// claim writes a claim; file is the source file, which its position
+// names as a rule.
+func (e *enc) claim(c *reconcile.Claim, file string) {
+	for _, x := range []string{c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote, c.AttributedTo, c.Authority, c.Hedge, c.Note, c.AsOfText} {
+		e.str(x)
+	}
+	e.rng(c.AsOf)
+	e.str(string(c.Reading.Kind))
+	e.rng(c.Reading.Range)
+	e.iv(c.Reading.Point)
+	e.strs(c.Reading.Terms)
+	e.str(c.Reading.Gloss)
+	e.boolean(c.Verified)
+	e.pos(c.Pos, file)
+}
+
+// problems writes a list of problems; file as for claim.
+func (e *enc) problems(ps []reconcile.Problem, file string) {
+	e.uv(uint64(len(ps)))
+	for _, p := range ps {
 		e.pos(p.Pos, file)
 		e.str(string(p.Severity))
 		e.str(p.Message)
@@ -635,6 +670,35 @@ func (d *dec) pos(file string) reconcile.Pos {
 	return p
 }
 
+func (d *dec) claim(c *reconcile.Claim, file string) {
+	c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+	c.AttributedTo, c.Authority, c.Hedge, c.Note, c.AsOfText = d.str(), d.str(), d.str(), d.str(), d.str()
+	c.AsOf = d.rng()
+	c.Reading.Kind = reconcile.Kind(d.str())
+	c.Reading.Range = d.rng()
+	c.Reading.Point = d.iv()
+	c.Reading.Terms = d.strs()
+	c.Reading.Gloss = d.str()
+	c.Verified = d.boolean()
+	c.Pos = d.pos(file)
+}
+
+// problems reads what enc.problems wrote; nil for none.
+func (d *dec) problems(file string) []reconcile.Problem {
+	n := d.n()
+	if n == 0 {
+		return nil
+	}
+	ps := make([]reconcile.Problem, n)
+	for i := range ps {
+		p := &ps[i]
+		p.Pos = d.pos(file)
+		p.Severity = reconcile.Severity(d.str())
+		p.Message = d.str()
+	}
+	return ps
+}
+
 func (d *dec) rng() reconcile.Range { return reconcile.Range{Min: d.iv(), Max: d.iv()} }
 
 func (d *dec) stamp() stamp {
@@ -663,31 +727,13 @@ func decodeEntry(ce *cacheEntry, file string, claims []reconcile.Claim, idPos []
 		}
 		r.claims, r.idPos = claims[:n], idPos[:n]
 		for i := range r.claims {
-			c := &r.claims[i]
-			c.ID, c.Source, c.Event, c.Property, c.Value, c.Quote = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
-			c.AttributedTo, c.Authority, c.Hedge, c.Note, c.AsOfText = d.str(), d.str(), d.str(), d.str(), d.str()
-			c.AsOf = d.rng()
-			c.Reading.Kind = reconcile.Kind(d.str())
-			c.Reading.Range = d.rng()
-			c.Reading.Point = d.iv()
-			c.Reading.Terms = d.strs()
-			c.Reading.Gloss = d.str()
-			c.Verified = d.boolean()
-			c.Pos = d.pos(file)
+			d.claim(&r.claims[i], file)
 			r.idPos[i] = d.pos(file)
 		}
 	} else if ce.nclaims != 0 {
 		return nil, false
 	}
-	if n := d.n(); n > 0 {
-		r.problems = make([]reconcile.Problem, n)
-		for i := range r.problems {
-			p := &r.problems[i]
-			p.Pos = d.pos(file)
-			p.Severity = reconcile.Severity(d.str())
-			p.Message = d.str()
-		}
-	}
+	r.problems = d.problems(file)
 	if d.bad || d.i != len(d.s) {
 		return nil, false
 	}

@@ -44,6 +44,10 @@ type groupStore struct {
 
 	old map[[32]byte]*groupEntry // read only once the run starts
 
+	// keepAll: keep every entry of a rewritten shard, not only those
+	// this run used (an incremental check uses few of them).
+	keepAll bool
+
 	mu    sync.Mutex
 	fresh map[[32]byte][]byte
 	stats struct{ reused, reconciled atomic.Int64 }
@@ -162,9 +166,10 @@ func (g *groupStore) Put(key [32]byte, result []byte) {
 // save rewrites the shards that groups reconciled this run belong in, or
 // all of them when the number of groups calls for another layout.
 func (g *groupStore) save() (written int) {
+	keep := func(e *groupEntry) bool { return g.keepAll || e.used.Load() }
 	used := 0
 	for _, e := range g.old {
-		if e.used.Load() {
+		if keep(e) {
 			used++
 		}
 	}
@@ -207,7 +212,7 @@ func (g *groupStore) save() (written int) {
 		content[i] = append(content[i], entry{key: k, fresh: r})
 	}
 	for k, e := range g.old {
-		if i := shardOf(k); dirty[i] && e.used.Load() {
+		if i := shardOf(k); dirty[i] && keep(e) {
 			if _, again := g.fresh[k]; !again {
 				content[i] = append(content[i], entry{key: k, result: e.result})
 			}
@@ -261,10 +266,35 @@ func (l *Loaded) Reconcile() reconcile.Result {
 		o.Memo, o.Salt, o.ClaimKeys = g, l.context[:], l.claimKeys
 		l.claimKeys = nil // the claims are about to move
 	}
+	if l.inc != nil {
+		r := l.reconcileIncrement(o)
+		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
+		l.Cache.Written += g.save()
+		return r
+	}
 	r := reconcile.RunWith(l.Corpus, o)
+	l.tally = &Tally{Sources: len(l.Sources), Claims: l.ClaimCount, Verified: r.Verified, Unverified: l.Unverified, Groups: len(r.Groups)}
+	if l.draft != nil {
+		l.saveSnapshot(&r)
+		l.draft = nil
+	}
 	if g != nil {
 		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
 		l.Cache.Written += g.save()
 	}
 	return r
+}
+
+// Tally is what a summary line counts. Before Reconcile it has no groups.
+func (l *Loaded) Tally() Tally {
+	if l.tally != nil {
+		return *l.tally
+	}
+	t := Tally{Sources: len(l.Sources), Claims: l.ClaimCount, Unverified: l.Unverified}
+	for i := range l.Claims {
+		if l.Claims[i].Verified {
+			t.Verified++
+		}
+	}
+	return t
 }

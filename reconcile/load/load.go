@@ -52,6 +52,14 @@ type Loaded struct {
 	groups    *groupStore // the cache's reconciled groups, if there is a cache
 	context   [32]byte    // what every cached result depends on (see cache.go)
 	claimKeys []reconcile.ClaimKey
+
+	// For a check (Options.FindingsOnly) with a cache: what the next
+	// snapshot keeps of the files, or, when this run starts from the
+	// last one's snapshot, what it takes from it (incremental.go).
+	draft       *snapshotDraft
+	inc         *increment
+	sourceCount int
+	tally       *Tally
 }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
@@ -75,6 +83,14 @@ type Options struct {
 	// is damaged or out of date is rebuilt, and one that cannot be
 	// written is skipped: the result is the same with or without it.
 	CacheDir string
+	// FindingsOnly says the caller needs from Reconcile only the
+	// findings, the problems and the counts (Tally), as check's text,
+	// github and sarif output do. With a cache, a check then starts from
+	// a snapshot of the last one and reads only the sources that changed
+	// and those sharing a group with them (incremental.go); the result's
+	// Sources and Groups are then left empty, and Corpus holds only the
+	// claims that were reconciled again.
+	FindingsOnly bool
 }
 
 // Load reads the corpus in dir. The error is only for being unable to
@@ -100,7 +116,8 @@ func LoadWith(dir string, o Options) (*Loaded, error) {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
 	}
 	newLoader := func(speculate bool) *loader {
-		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, speculate: speculate, texts: newTextTable()}
+		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, findingsOnly: o.FindingsOnly,
+			speculate: speculate, texts: newTextTable()}
 	}
 	l := newLoader(true)
 	out := l.load()
@@ -119,7 +136,10 @@ type loader struct {
 	realRoot string // absolute, symlinks resolved
 	problems []reconcile.Problem
 
-	cacheDir string
+	cacheDir     string
+	findingsOnly bool
+	// clashes are the problems of duplicate source and claim ids.
+	clashes []reconcile.Problem
 	// hashing: a cache is in use, so files and texts are hashed.
 	hashing bool
 	// start is when the load began (nanoseconds since the epoch): every
@@ -143,6 +163,12 @@ func (l *loader) file(rel string) string { return filepath.Join(l.dir, filepath.
 
 func (l *loader) errorf(p reconcile.Pos, format string, args ...any) {
 	l.problems = append(l.problems, reconcile.Problem{Pos: p, Severity: reconcile.Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// clash is errorf for an id that two files share.
+func (l *loader) clash(p reconcile.Pos, format string, args ...any) {
+	l.errorf(p, format, args...)
+	l.clashes = append(l.clashes, l.problems[len(l.problems)-1])
 }
 
 // slot is one file of the corpus on its way through loading.
@@ -185,6 +211,9 @@ type sourceResult struct {
 	textRaw    string // its text key as written
 	sum        [32]byte
 	key        reconcile.ClaimKey // of its first claim, once made
+	// clash: its id or a given claim id is another source's too; dup: it
+	// is left out of the corpus for it.
+	clash, dup bool
 }
 
 // claimKey is the key of the source's k-th claim (see
@@ -253,6 +282,10 @@ func (l *loader) load() *Loaded {
 		defs.Categories = append(defs.Categories, f.defs.Categories...)
 	}
 	ctxSum := ctx.sum()
+	var inc *increment
+	if l.findingsOnly && cache != nil {
+		inc = l.plan(slots, cache, ctxSum)
+	}
 
 	// Every source goes into one array of claims, each file into its own
 	// stretch of it.
@@ -268,10 +301,21 @@ func (l *loader) load() *Loaded {
 			total += s.est
 		}
 	}
-	claims := make([]reconcile.Claim, total)
-	idPos := make([]reconcile.Pos, total)
+	// An incremental check reads few sources: each gets room of its own,
+	// and the array is made only if the check takes the long way.
+	var claims []reconcile.Claim
+	var idPos []reconcile.Pos
+	all := func() {
+		claims, idPos = make([]reconcile.Claim, total), make([]reconcile.Pos, total)
+	}
 	stretch := func(s *slot) ([]reconcile.Claim, []reconcile.Pos) {
+		if claims == nil {
+			return make([]reconcile.Claim, 0, s.est), make([]reconcile.Pos, 0, s.est)
+		}
 		return claims[s.off : s.off : s.off+s.est], idPos[s.off : s.off : s.off+s.est]
+	}
+	if inc == nil {
+		all()
 	}
 
 	// Results the cache still holds need no vocabulary: they are taken
@@ -283,11 +327,16 @@ func (l *loader) load() *Loaded {
 		defer close(built)
 		v, vp = vocab.Build(defs)
 	}()
-	workers.Each(len(hits), func(k int) {
-		s := &slots[hits[k]]
-		claims, idPos := stretch(s)
-		l.reuse(s, ctxSum, claims, idPos)
-	})
+	reuseHits := func() {
+		workers.Each(len(hits), func(k int) {
+			s := &slots[hits[k]]
+			claims, idPos := stretch(s)
+			l.reuse(s, ctxSum, claims, idPos)
+		})
+	}
+	if inc == nil {
+		reuseHits()
+	}
 	<-built
 	l.problems = append(l.problems, vp...)
 	defs = vocab.Defs{}
@@ -299,9 +348,17 @@ func (l *loader) load() *Loaded {
 	out.Vocab, out.Hierarchy = v, v
 	out.Events, out.Properties = v.Events(), v.Properties()
 
+	if inc != nil {
+		if l.loadIncrement(inc, slots, out, v, out.Options, cache, ctxSum, stretch) {
+			return out
+		}
+		all()
+		reuseHits() // the long way after all
+	}
+
 	// Resolve the rest.
 	workers.Each(len(work), func(k int) {
-		if s := &slots[work[k]]; !s.reused {
+		if s := &slots[work[k]]; !s.reused && s.res == nil {
 			claims, idPos := stretch(s)
 			l.second(s, v, out.Options, cache, claims, idPos)
 		}
@@ -362,7 +419,8 @@ func (l *loader) load() *Loaded {
 		id := r.src.ID
 		if g, ok := first[id]; ok {
 			dup[i] = true
-			l.errorf(r.idKey, "duplicate source id %q: %s has it too; give one of them a different id", id, g.src.Pos)
+			r.dup, r.clash, g.clash = true, true, true
+			l.clash(r.idKey, "duplicate source id %q: %s has it too; give one of them a different id", id, g.src.Pos)
 			continue
 		}
 		first[id] = r
@@ -377,7 +435,11 @@ func (l *loader) load() *Loaded {
 	} else {
 		out.Claims = make([]reconcile.Claim, 0, nclaims)
 	}
-	claimAt := map[string]reconcile.Pos{}
+	type claimAt struct {
+		pos reconcile.Pos
+		r   *sourceResult
+	}
+	givenAt := map[string]claimAt{}
 	var keyOf []reconcile.ClaimKey
 	if l.hashing {
 		keyOf = make([]reconcile.ClaimKey, 0, nclaims)
@@ -394,11 +456,12 @@ func (l *loader) load() *Loaded {
 			// given has no "#", and the sources' ids differ. Only the
 			// ids given need looking up.
 			if strings.IndexByte(c.ID, '#') < 0 {
-				if p, ok := claimAt[c.ID]; ok {
-					l.errorf(r.idPos[k], "duplicate claim id %q: the claim at %s has it too; give one of them a different id", c.ID, p)
+				if p, ok := givenAt[c.ID]; ok {
+					r.clash, p.r.clash = true, true
+					l.clash(r.idPos[k], "duplicate claim id %q: the claim at %s has it too; give one of them a different id", c.ID, p.pos)
 					continue
 				}
-				claimAt[c.ID] = c.Pos
+				givenAt[c.ID] = claimAt{c.Pos, r}
 			}
 			// In place, the claim moves down or stays: what it
 			// overwrites was moved or dropped before.
@@ -451,6 +514,9 @@ func (l *loader) load() *Loaded {
 	}
 	out.claimKeys = keyOf
 	out.Problems = sortProblems(l.problems)
+	if l.findingsOnly && cache != nil {
+		out.draft = l.draftSnapshot(slots)
+	}
 	return out
 }
 
@@ -541,7 +607,7 @@ func inside(all, part []reconcile.Claim) bool {
 // its claims go (empty, with room for as many as it was expected to have).
 func (l *loader) reuse(s *slot, ctx [32]byte, claims []reconcile.Claim, idPos []reconcile.Pos) {
 	e := s.hit
-	if e.ctx != ctx {
+	if e == nil || e.ctx != ctx {
 		return
 	}
 	if key, st := l.currentText(s.rel, e); key == e.textKey {

@@ -1,0 +1,553 @@
+package load
+
+// An incremental check (Options.FindingsOnly) starts from the snapshot of
+// the last one (snapshot.go). The groups whose findings may have changed
+// are those with a claim from a source that changed (before or after the
+// change), those with a claim from a file parsed on every run, and those
+// with a verdict; they are reconciled again from all their claims, which
+// means decoding the cached sources that share a group with a change, and
+// no others. Every other group's findings are the snapshot's. Anything the
+// snapshot cannot vouch for sends the check the long way, which gives the
+// same result: another context (vocabulary, settings, crosscheck), a file
+// removed, a file that is no longer what kind it was, a changed file that
+// is not a plain source, or a source or given claim id that a change made
+// (or unmade) a duplicate.
+
+import (
+	"cmp"
+	"encoding/binary"
+	"slices"
+	"sort"
+	"strings"
+	"unsafe"
+
+	"github.com/crosscheck/crosscheck/internal/workers"
+	"github.com/crosscheck/crosscheck/reconcile"
+	"github.com/crosscheck/crosscheck/reconcile/phrase"
+	"github.com/crosscheck/crosscheck/reconcile/vocab"
+)
+
+type groupID struct{ event, property string }
+
+// increment is what an incremental check needs from loading to
+// reconciling.
+type increment struct {
+	snap *snapshot
+	old  []int32 // per slot: its file's index in snap.files, -1 if new
+	// changed are the slots of sources that changed or are new; live,
+	// those of sources parsed on every run (not plain sources).
+	changed, live []int
+	textStamps    []stamp // per slot of an unchanged source: its text's
+	touched       map[groupID]bool
+	pl            *places
+
+	// What the snapshot gives for the groups not touched.
+	findings []reconcile.Finding
+	problems []reconcile.Problem
+	verified int
+	groups   int
+	files    []snapFile // the next snapshot's, one a slot
+}
+
+// Tally is what a check's summary line counts.
+type Tally struct {
+	Sources, Claims, Verified, Unverified, Groups int
+}
+
+// plan matches this run's files with the snapshot's; nil when the
+// snapshot cannot be used. Only stats and text checks are done here:
+// nothing is decoded yet.
+func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte) *increment {
+	sn := cache.snap
+	if sn == nil || sn.ctx != ctx || len(sn.files) == 0 {
+		return nil
+	}
+	in := &increment{snap: sn, old: make([]int32, len(slots)), textStamps: make([]stamp, len(slots))}
+	var candidates []int
+	j := 0
+	for i := range slots {
+		s := &slots[i]
+		if j < len(sn.files) && sn.files[j].rel < s.rel {
+			return nil // removed
+		}
+		in.old[i] = -1
+		var sf *snapFile
+		if j < len(sn.files) && sn.files[j].rel == s.rel {
+			sf, in.old[i] = &sn.files[j], int32(j)
+			j++
+		}
+		switch {
+		case s.parsed != nil || (sf != nil && !sf.cached):
+			// Parsed on every run: settings, vocabulary, verdicts,
+			// sources with those, unreadable files. It must be what
+			// it was.
+			if sf == nil || sf.cached || sf.sum != s.sum {
+				return nil
+			}
+			if s.parsed == nil || s.parsed.source != nil {
+				in.live = append(in.live, i)
+			}
+		case sf != nil && s.hit != nil && s.hit.ctx == ctx && s.hit.sum == sf.sum && s.hit.textKey == sf.textKey:
+			candidates = append(candidates, i)
+		default:
+			in.changed = append(in.changed, i)
+		}
+	}
+	if j != len(sn.files) {
+		return nil // removed
+	}
+	same := make([]bool, len(candidates))
+	workers.Each(len(candidates), func(k int) {
+		i := candidates[k]
+		s := &slots[i]
+		if key, st := l.currentText(s.rel, s.hit); key == s.hit.textKey {
+			same[k], in.textStamps[i] = true, st
+		}
+	})
+	for k, i := range candidates {
+		if !same[k] {
+			in.changed = append(in.changed, i)
+		}
+	}
+	sort.Ints(in.changed)
+	return in
+}
+
+// loadIncrement finishes loading for an incremental check: out's corpus
+// is then the touched groups' claims. false means the snapshot cannot
+// vouch for this run; whatever it resolved stays resolved for the long
+// way.
+func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *vocab.Vocabulary, opts phrase.Options,
+	cache *cacheStore, ctx [32]byte, stretch func(*slot) ([]reconcile.Claim, []reconcile.Pos)) bool {
+	sn := in.snap
+	resolve := append(slices.Clone(in.changed), in.live...)
+	workers.Each(len(resolve), func(k int) {
+		s := &slots[resolve[k]]
+		claims, idPos := stretch(s)
+		if s.hit != nil {
+			l.reuse(s, ctx, claims, idPos)
+		}
+		if !s.reused {
+			l.second(s, v, opts, cache, claims, idPos)
+		}
+	})
+	if l.redo.Load() {
+		return false
+	}
+	for _, i := range in.changed {
+		s := &slots[i]
+		if s.res == nil || !(s.reused || s.cacheable) {
+			return false // not a plain source (any more)
+		}
+		if o := in.old[i]; o >= 0 && sn.files[o].clash {
+			return false
+		}
+	}
+	for _, i := range in.live {
+		if s := &slots[i]; s.res == nil || sn.files[in.old[i]].clash {
+			return false
+		}
+	}
+
+	// A changed source's id, and its given claim ids, must be its own,
+	// before and after.
+	replaced := make([]bool, len(sn.files))
+	for _, i := range in.changed {
+		if o := in.old[i]; o >= 0 {
+			replaced[o] = true
+		}
+	}
+	sources := make(map[string]int, len(sn.files))
+	for k := range sn.files {
+		if f := &sn.files[k]; f.id != "" && !replaced[k] {
+			sources[f.id]++
+		}
+	}
+	given := map[uint64]int{}
+	for _, i := range in.changed {
+		r := slots[i].res
+		if sources[r.src.ID]++; sources[r.src.ID] > 1 {
+			return false
+		}
+		for k := range r.claims {
+			if id := r.claims[k].ID; hasGivenID(id) {
+				if given[claimIDHash(id)]++; given[claimIDHash(id)] > 1 {
+					return false
+				}
+			}
+		}
+	}
+	if len(given) > 0 {
+		for k := range sn.files {
+			if f := &sn.files[k]; !replaced[k] {
+				for b := 0; b < len(f.ids); b += 8 {
+					if given[binary.LittleEndian.Uint64([]byte(f.ids[b:b+8]))] > 0 {
+						return false
+					}
+				}
+			}
+		}
+	}
+	sourceIDs := make([]string, 0, len(sources))
+	for id, n := range sources {
+		if n > 0 {
+			sourceIDs = append(sourceIDs, id)
+		}
+	}
+	sort.Strings(sourceIDs)
+
+	// The groups to reconcile again.
+	touched := map[groupID]bool{}
+	for _, i := range resolve {
+		for k := range slots[i].res.claims {
+			c := &slots[i].res.claims[k]
+			touched[groupID{c.Event, c.Property}] = true
+		}
+	}
+	var verdicts []reconcile.Verdict
+	for i := range slots {
+		if f := slots[i].parsed; f != nil {
+			for _, pv := range f.verdicts {
+				if rv, ok := l.verdict(pv, v, opts, sourceIDs); ok {
+					verdicts = append(verdicts, rv)
+				}
+				touched[groupID{pv.event, pv.property}] = true
+			}
+		}
+	}
+	slotOf := make([]int, len(sn.files))
+	for i, o := range in.old {
+		if o >= 0 {
+			slotOf[o] = i
+		}
+	}
+	for k := range sn.groups {
+		g := &sn.groups[k]
+		for _, m := range g.members {
+			if replaced[m] {
+				touched[groupID{g.event, g.property}] = true
+				break
+			}
+		}
+	}
+	// Their other sources, and the groups left as they were.
+	decode := make([]bool, len(slots))
+	var untouched []int
+	for k := range sn.groups {
+		g := &sn.groups[k]
+		if !touched[groupID{g.event, g.property}] {
+			untouched = append(untouched, k)
+			continue
+		}
+		for _, m := range g.members {
+			if sn.files[m].clash {
+				return false // some of its claims may have been left out
+			}
+			if i := slotOf[m]; slots[i].res == nil {
+				decode[i] = true
+			}
+		}
+	}
+	var members []int
+	for i, d := range decode {
+		if d {
+			members = append(members, i)
+		}
+	}
+	workers.Each(len(members), func(k int) {
+		s := &slots[members[k]]
+		claims, idPos := stretch(s)
+		l.reuse(s, ctx, claims, idPos)
+	})
+	for _, i := range members {
+		if !slots[i].reused {
+			return false // a damaged entry: the long way reads it again
+		}
+	}
+	pl := l.places()
+	for i := range slots {
+		pl.add(slots[i].rel, slots[i].file)
+	}
+	type read struct {
+		findings []reconcile.Finding
+		problems []reconcile.Problem
+		ok       bool
+	}
+	reads := make([]read, len(untouched))
+	workers.Each(len(untouched), func(k int) {
+		g := &sn.groups[untouched[k]]
+		r := &reads[k]
+		r.findings, r.problems, r.ok = pl.readGroupBody(g.body, g.event, g.property)
+	})
+	for k := range reads {
+		if !reads[k].ok {
+			return false
+		}
+	}
+	fileProblems := make([][]reconcile.Problem, len(slots))
+	ok := true
+	for i := range slots {
+		s := &slots[i]
+		if o := in.old[i]; o >= 0 && s.res == nil && s.parsed == nil {
+			d := &dec{s: sn.files[o].problems}
+			if fileProblems[i] = pl.getProblems(d); d.bad || d.i != len(d.s) {
+				ok = false
+			}
+		}
+	}
+	d := &dec{s: sn.clashes}
+	clashes := pl.getProblems(d)
+	if !ok || d.bad || d.i != len(d.s) {
+		return false
+	}
+
+	// From here on, this run is incremental.
+	in.touched, in.pl = touched, pl
+	for _, k := range untouched {
+		in.verified += sn.groups[k].verified
+	}
+	in.groups = len(untouched)
+	for k := range reads {
+		in.findings = append(in.findings, reads[k].findings...)
+		in.problems = append(in.problems, reads[k].problems...)
+	}
+	kept := make([]bool, len(slots))
+	for i := range slots {
+		s := &slots[i]
+		if s.hit != nil {
+			// Unchanged and not needed: kept in the cache as it is.
+			kept[i] = true
+			e := s.hit
+			s.res = &sourceResult{textKey: e.textKey, textRaw: e.textRaw, textStamp: in.textStamps[i]}
+			s.reused, s.entry, s.hit = true, e, nil
+		}
+	}
+	l.texts = nil
+	l.realDirs.Clear()
+	out.Cache = cache.save(l, slots, ctx)
+	out.Cache.Incremental = true
+	cache.groups.keepAll = true
+	out.groups, out.context = cache.groups, ctx
+
+	// The corpus: the touched groups' claims, with their sources.
+	n := 0
+	for i := range slots {
+		if r := slots[i].res; r != nil && !kept[i] {
+			for k := range r.claims {
+				if touched[groupID{r.claims[k].Event, r.claims[k].Property}] {
+					n++
+				}
+			}
+		}
+	}
+	out.Claims, out.claimKeys = make([]reconcile.Claim, 0, n), make([]reconcile.ClaimKey, 0, n)
+	in.files = make([]snapFile, len(slots))
+	sourceCount := 0
+	for i := range slots {
+		s := &slots[i]
+		if kept[i] {
+			f := sn.files[in.old[i]]
+			in.files[i] = f
+			out.ClaimCount += f.nclaims
+			out.Unverified += f.unverified
+			if f.inCorpus {
+				sourceCount++
+			}
+			l.problems = append(l.problems, fileProblems[i]...)
+			continue
+		}
+		in.files[i] = l.snapFileOf(s, s.res != nil, false, pl)
+		switch {
+		case s.res != nil:
+			r := s.res
+			r.sum = s.sum
+			r.key = r.claimKey(r.src.File, s.sum, 0)
+			l.problems = append(l.problems, r.problems...)
+			out.ClaimCount += r.nclaims
+			out.Unverified += r.unverified
+			sourceCount++
+			out.Sources = append(out.Sources, r.src)
+			for k := range r.claims {
+				c := &r.claims[k]
+				if touched[groupID{c.Event, c.Property}] {
+					out.Claims = append(out.Claims, *c)
+					key := r.key
+					binary.LittleEndian.PutUint32(key[12:], uint32(k))
+					out.claimKeys = append(out.claimKeys, key)
+				}
+			}
+		case s.parsed != nil:
+			l.problems = append(l.problems, s.parsed.problems...)
+			out.ClaimCount += s.parsed.nclaims
+		}
+	}
+	l.problems = append(l.problems, clashes...)
+	out.Verdicts = verdicts
+	out.Problems = sortProblems(l.problems)
+	out.sourceCount = sourceCount
+	out.inc = in
+	return true
+}
+
+// snapFileOf is what the snapshot keeps of a file, as loaded this run.
+func (l *loader) snapFileOf(s *slot, inCorpus, clash bool, pl *places) snapFile {
+	f := snapFile{rel: s.rel, sum: s.sum}
+	r := s.res
+	switch {
+	case r != nil:
+		f.cached = s.reused || s.cacheable
+		f.inCorpus, f.clash = inCorpus, clash
+		f.textKey, f.id, f.nclaims = r.textKey, r.src.ID, r.nclaims
+		if inCorpus {
+			f.unverified = r.unverified
+		}
+		var ids []byte
+		for k := range r.claims {
+			if id := r.claims[k].ID; hasGivenID(id) {
+				ids = binary.LittleEndian.AppendUint64(ids, claimIDHash(id))
+			}
+		}
+		f.ids = string(ids)
+		if f.cached {
+			e := &enc{}
+			pl.putProblems(e, r.problems)
+			f.problems = string(e.b)
+		}
+	case s.parsed != nil:
+		f.nclaims = s.parsed.nclaims
+	}
+	return f
+}
+
+// snapshotDraft is what a full check keeps for its snapshot until its
+// groups are reconciled.
+type snapshotDraft struct {
+	files   []snapFile
+	index   map[string]int32 // file, as positions name it -> index in files
+	clashes string
+	pl      *places
+}
+
+// draftSnapshot notes what the snapshot of a full check keeps of its
+// files.
+func (l *loader) draftSnapshot(slots []slot) *snapshotDraft {
+	sd := &snapshotDraft{files: make([]snapFile, len(slots)), index: make(map[string]int32, len(slots)), pl: l.places()}
+	for i := range slots {
+		sd.pl.add(slots[i].rel, slots[i].file)
+		sd.index[slots[i].file] = int32(i)
+	}
+	workers.Each(len(slots), func(i int) {
+		s := &slots[i]
+		sd.files[i] = l.snapFileOf(s, s.res != nil && !s.res.dup, s.res != nil && s.res.clash, sd.pl)
+	})
+	e := &enc{}
+	sd.pl.putProblems(e, l.clashes)
+	sd.clashes = string(e.b)
+	return sd
+}
+
+// snapGroupOf is what the snapshot keeps of a reconciled group; index
+// finds a claim's file.
+func snapGroupOf(r *reconcile.GroupResult, index func(file string) (int32, bool), pl *places) (snapGroup, bool) {
+	g := snapGroup{event: r.Event, property: r.Property}
+	last := ""
+	for k := range r.Claims {
+		c := &r.Claims[k]
+		if c.Verified {
+			g.verified++
+		}
+		if k > 0 && c.Pos.File == last {
+			continue
+		}
+		last = c.Pos.File
+		m, ok := index(c.Pos.File)
+		if !ok {
+			return g, false
+		}
+		g.members = append(g.members, m)
+	}
+	slices.Sort(g.members)
+	g.members = slices.Compact(g.members)
+	b := pl.groupBody(r)
+	g.body = unsafe.String(unsafe.SliceData(b), len(b)) // b is not written to again
+	return g, true
+}
+
+// saveSnapshot writes the snapshot of a full check.
+func (l *Loaded) saveSnapshot(r *reconcile.Result) {
+	sd := l.draft
+	groups := make([]snapGroup, len(r.Groups))
+	ok := make([]bool, len(r.Groups))
+	index := func(file string) (int32, bool) { i, ok := sd.index[file]; return i, ok }
+	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], index, sd.pl) })
+	if slices.Contains(ok, false) {
+		return
+	}
+	sn := &snapshot{ctx: l.context, files: sd.files, groups: groups, clashes: sd.clashes}
+	if sn.write(l.Cache.Dir) {
+		l.Cache.Written++
+	}
+}
+
+// reconcileIncrement reconciles the touched groups and puts them together
+// with the rest, from the snapshot, and saves the next snapshot.
+func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
+	in := l.inc
+	sub := reconcile.RunWith(l.Corpus, o)
+	res := reconcile.Result{Events: l.Events, Properties: l.Properties,
+		Claims: l.ClaimCount, Verified: in.verified + sub.Verified, Unverified: l.Unverified}
+	res.Findings = append(in.findings, sub.Findings...)
+	res.Problems = append(sub.Problems, in.problems...)
+	reconcile.SortFindings(res.Findings)
+	reconcile.SortProblems(res.Problems)
+	l.tally = &Tally{Sources: l.sourceCount, Claims: res.Claims, Verified: res.Verified,
+		Unverified: res.Unverified, Groups: in.groups + len(sub.Groups)}
+	if len(in.changed) == 0 {
+		return res // the snapshot holds as it is
+	}
+
+	// The next snapshot: the groups not touched as they were (their
+	// files now numbered as this run's slots), and the touched ones as
+	// reconciled now.
+	sn := in.snap
+	slotOf := make([]int32, len(sn.files))
+	for i, o := range in.old {
+		if o >= 0 {
+			slotOf[o] = int32(i)
+		}
+	}
+	index := make(map[string]int32, len(in.files))
+	for i := range in.files {
+		index[in.pl.file[in.files[i].rel]] = int32(i)
+	}
+	fresh := make([]snapGroup, len(sub.Groups))
+	ok := make([]bool, len(sub.Groups))
+	workers.Each(len(sub.Groups), func(k int) {
+		fresh[k], ok[k] = snapGroupOf(&sub.Groups[k], func(file string) (int32, bool) { i, ok := index[file]; return i, ok }, in.pl)
+	})
+	if slices.Contains(ok, false) {
+		return res
+	}
+	groups := make([]snapGroup, 0, in.groups+len(fresh))
+	for k := range sn.groups {
+		g := sn.groups[k]
+		if in.touched[groupID{g.event, g.property}] {
+			continue
+		}
+		members := make([]int32, len(g.members))
+		for n, m := range g.members {
+			members[n] = slotOf[m]
+		}
+		g.members = members
+		groups = append(groups, g)
+	}
+	groups = append(groups, fresh...)
+	slices.SortFunc(groups, func(a, b snapGroup) int {
+		return cmp.Or(strings.Compare(a.event, b.event), strings.Compare(a.property, b.property))
+	})
+	next := &snapshot{ctx: l.context, files: in.files, groups: groups, clashes: sn.clashes}
+	if next.write(l.Cache.Dir) {
+		l.Cache.Written++
+	}
+	return res
+}

@@ -1,0 +1,353 @@
+package load
+
+// A check needs the findings, problems and counts of a corpus, not every
+// group's claims (Options.FindingsOnly). So beside the sources and groups,
+// the cache keeps a snapshot of the last such check: for each file what it
+// was (its bytes' and text's keys), what it contributed on its own (its
+// problems, counts, source id and given claim ids), and for each group the
+// files with claims in it and what reconciling it found. A later check
+// whose context is the same reads only the files that changed and the
+// sources that share a group with them (incremental.go), and takes every
+// other group's findings from the snapshot.
+//
+// Layout: CacheDir/<corpus>/check.bin,
+//
+//	magic "xchecks\x01" | format u32 | context [32]
+//	body: files, groups, clashes (problems), each as a count and entries
+//	body length u64 | crc32c of all the above, u32
+//
+// A file entry is rel | sum [32] | text key [32] | flags | source id |
+// given claim ids (8-byte hashes) | claims | unverified | problems; a group
+// entry is event | property | members (file indices, as increments) |
+// verified | body (findings and problems). Positions in the snapshot name
+// their file by its path relative to the corpus, so a group's body stays
+// right when files are added before it. Like the shards it is written
+// whole and renamed into place, and a snapshot that fails any check is
+// not used: the check then works everything out and writes a new one.
+
+import (
+	"bufio"
+	"encoding/binary"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unsafe"
+
+	"github.com/crosscheck/crosscheck/reconcile"
+)
+
+const snapshotName = "check.bin"
+
+var snapshotMagic = [8]byte{'x', 'c', 'h', 'e', 'c', 'k', 's', 1}
+
+const snapshotHeaderSize = 8 + 4 + 32
+
+// snapshot is the last check of a corpus, as read back.
+type snapshot struct {
+	ctx     [32]byte
+	files   []snapFile  // sorted by rel
+	groups  []snapGroup // sorted by event, then property
+	clashes string      // encoded problems: duplicate source and claim ids
+}
+
+type snapFile struct {
+	rel          string
+	sum, textKey [32]byte
+	// cached: a source and nothing else, whose result the cache keeps.
+	// Other files are parsed on every run.
+	cached bool
+	// inCorpus: a source whose claims went into the corpus (not one whose
+	// id another file had first).
+	inCorpus bool
+	// clash: its source id, or one of its given claim ids, is another
+	// file's too.
+	clash bool
+	id    string // its source id, if it is a source
+	// ids holds a hash (claimIDHash) of each of its given claim ids, 8
+	// bytes each.
+	ids                 string
+	nclaims, unverified int
+	problems            string // its own, encoded (cached sources only)
+}
+
+type snapGroup struct {
+	event, property string
+	members         []int32 // of files, ascending
+	verified        int
+	body            string // encoded findings and problems
+}
+
+// claimIDHash stands for a given claim id in the snapshot (FNV-1a, the
+// same from run to run). Two ids with the same hash only make a check
+// take the longer way.
+func claimIDHash(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// readSnapshot reads and checks dir's snapshot; nil if there is none or it
+// cannot be trusted.
+func readSnapshot(dir string) *snapshot {
+	data, err := os.ReadFile(filepath.Join(dir, snapshotName))
+	if err != nil || len(data) < snapshotHeaderSize+8+4 {
+		return nil
+	}
+	body := data[:len(data)-12]
+	if crc32.Checksum(data[:len(data)-4], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) ||
+		[8]byte(data[:8]) != snapshotMagic || binary.LittleEndian.Uint32(data[8:]) != cacheFormat ||
+		binary.LittleEndian.Uint64(data[len(data)-12:]) != uint64(len(body)-snapshotHeaderSize) {
+		return nil
+	}
+	sn := &snapshot{ctx: [32]byte(data[12:44])}
+	// Its strings are slices of this one string, which nothing writes to.
+	d := &dec{s: unsafe.String(unsafe.SliceData(body), len(body)), i: snapshotHeaderSize}
+	sn.files = make([]snapFile, d.n())
+	for i := range sn.files {
+		f := &sn.files[i]
+		f.rel = d.str()
+		f.sum, f.textKey = d.sum(), d.sum()
+		flags := d.uv()
+		f.cached, f.inCorpus, f.clash = flags&1 != 0, flags&2 != 0, flags&4 != 0
+		f.id, f.ids = d.str(), d.str()
+		f.nclaims, f.unverified = d.n(), d.n()
+		f.problems = d.str()
+		if len(f.ids)%8 != 0 || (i > 0 && sn.files[i-1].rel >= f.rel) {
+			d.fail()
+		}
+	}
+	sn.groups = make([]snapGroup, d.n())
+	members := make([]int32, 0, len(sn.files))
+	for i := range sn.groups {
+		g := &sn.groups[i]
+		g.event, g.property = d.str(), d.str()
+		n, at := d.n(), int64(-1)
+		start := len(members)
+		for range n {
+			at += int64(d.uv()) + 1
+			if at >= int64(len(sn.files)) {
+				d.fail()
+				break
+			}
+			members = append(members, int32(at))
+		}
+		g.members = members[start:len(members):len(members)]
+		g.verified = d.n()
+		g.body = d.str()
+		if i > 0 {
+			p := &sn.groups[i-1]
+			if p.event > g.event || (p.event == g.event && p.property >= g.property) {
+				d.fail()
+			}
+		}
+	}
+	sn.clashes = d.str()
+	if d.bad || d.i != len(d.s) {
+		return nil
+	}
+	return sn
+}
+
+// write saves the snapshot under dir, whole or not at all. It goes to the
+// file as it is encoded, so the groups' bodies are not copied once more
+// into one buffer the size of the snapshot.
+func (sn *snapshot) write(dir string) bool {
+	return writeAtomicWith(dir, snapshotName, func(w io.Writer) error {
+		crc := crc32.New(castagnoli)
+		out := bufio.NewWriterSize(io.MultiWriter(w, crc), 256<<10)
+		e := &enc{b: make([]byte, 0, 64<<10)}
+		body := 0
+		flush := func() {
+			body += len(e.b)
+			out.Write(e.b)
+			e.b = e.b[:0]
+		}
+		e.b = append(e.b, snapshotMagic[:]...)
+		e.b = binary.LittleEndian.AppendUint32(e.b, cacheFormat)
+		e.b = append(e.b, sn.ctx[:]...)
+		out.Write(e.b)
+		e.b = e.b[:0]
+		e.uv(uint64(len(sn.files)))
+		for i := range sn.files {
+			f := &sn.files[i]
+			e.str(f.rel)
+			e.b = append(e.b, f.sum[:]...)
+			e.b = append(e.b, f.textKey[:]...)
+			var flags uint64
+			for bit, on := range []bool{f.cached, f.inCorpus, f.clash} {
+				if on {
+					flags |= 1 << bit
+				}
+			}
+			e.uv(flags)
+			e.str(f.id)
+			e.str(f.ids)
+			e.uv(uint64(f.nclaims))
+			e.uv(uint64(f.unverified))
+			e.str(f.problems)
+			if len(e.b) > 32<<10 {
+				flush()
+			}
+		}
+		e.uv(uint64(len(sn.groups)))
+		for i := range sn.groups {
+			g := &sn.groups[i]
+			e.str(g.event)
+			e.str(g.property)
+			e.uv(uint64(len(g.members)))
+			at := int64(-1)
+			for _, m := range g.members {
+				e.uv(uint64(int64(m) - at - 1))
+				at = int64(m)
+			}
+			e.uv(uint64(g.verified))
+			e.uv(uint64(len(g.body)))
+			flush()
+			body += len(g.body)
+			out.WriteString(g.body)
+		}
+		e.str(sn.clashes)
+		flush()
+		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(body))
+		out.Write(e.b)
+		if err := out.Flush(); err != nil {
+			return err
+		}
+		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+		return err
+	})
+}
+
+// places turns the files positions name into paths relative to the
+// corpus, and back, so that what the snapshot holds does not depend on
+// where in its table a file is.
+type places struct {
+	rel  map[string]string // file as positions name it -> rel
+	file map[string]string // rel -> file
+	l    *loader
+}
+
+func (l *loader) places() *places {
+	return &places{rel: map[string]string{}, file: map[string]string{}, l: l}
+}
+
+func (pl *places) add(rel, file string) {
+	pl.rel[file] = rel
+	pl.file[rel] = file
+}
+
+// put writes p, naming its file by rel when it is one of the corpus's.
+func (pl *places) put(e *enc, p reconcile.Pos) {
+	if rel, ok := pl.rel[p.File]; ok {
+		e.uv(1)
+		e.str(rel)
+	} else {
+		e.uv(0)
+		e.str(p.File)
+	}
+	e.iv(int64(p.Line))
+	e.iv(int64(p.Col))
+}
+
+func (pl *places) get(d *dec) reconcile.Pos {
+	var p reconcile.Pos
+	switch d.uv() {
+	case 0:
+		p.File = d.str()
+	case 1:
+		rel := d.str()
+		f, ok := pl.file[rel]
+		if !ok {
+			f = pl.l.file(rel)
+			pl.file[rel] = f
+		}
+		p.File = f
+	default:
+		d.fail()
+	}
+	p.Line, p.Col = int(d.iv()), int(d.iv())
+	return p
+}
+
+func (pl *places) putProblems(e *enc, ps []reconcile.Problem) {
+	e.uv(uint64(len(ps)))
+	for _, p := range ps {
+		pl.put(e, p.Pos)
+		e.str(string(p.Severity))
+		e.str(p.Message)
+	}
+}
+
+func (pl *places) getProblems(d *dec) []reconcile.Problem {
+	n := d.n()
+	if n == 0 {
+		return nil
+	}
+	ps := make([]reconcile.Problem, n)
+	for i := range ps {
+		ps[i].Pos = pl.get(d)
+		ps[i].Severity = reconcile.Severity(d.str())
+		ps[i].Message = d.str()
+	}
+	return ps
+}
+
+// groupBody encodes what a check shows of a reconciled group: its
+// findings, each with its claims whole, and its problems. A finding that
+// points at the group's verdict is marked so: groups with a verdict are
+// reconciled on every check (see incremental.go), never read back.
+func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
+	e := &enc{}
+	e.uv(uint64(len(r.Findings)))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		for _, s := range []string{string(f.Kind), string(f.Severity), string(f.Status), f.Summary, f.Why} {
+			e.str(s)
+		}
+		pl.put(e, f.At)
+		e.boolean(f.Verdict != nil)
+		e.uv(uint64(len(f.Claims)))
+		for k := range f.Claims {
+			c := &f.Claims[k]
+			pl.put(e, c.Pos)
+			e.claim(&c.Claim, c.Pos.File)
+			e.str(string(c.Role))
+		}
+	}
+	pl.putProblems(e, r.Problems)
+	return e.b
+}
+
+// readGroupBody reads what groupBody wrote for the group event, property.
+func (pl *places) readGroupBody(s, event, property string) ([]reconcile.Finding, []reconcile.Problem, bool) {
+	d := &dec{s: s}
+	fs := make([]reconcile.Finding, d.n())
+	for i := range fs {
+		f := &fs[i]
+		f.Event, f.Property = event, property
+		f.Kind, f.Severity, f.Status = reconcile.FindingKind(d.str()), reconcile.Severity(d.str()), reconcile.Status(d.str())
+		f.Summary, f.Why = d.str(), d.str()
+		f.At = pl.get(d)
+		if d.boolean() {
+			return nil, nil, false // a verdict's group: see groupBody
+		}
+		f.Claims = make([]reconcile.FindingClaim, d.n())
+		for k := range f.Claims {
+			c := &f.Claims[k]
+			p := pl.get(d)
+			d.claim(&c.Claim, p.File)
+			c.Role = reconcile.Role(d.str())
+		}
+	}
+	ps := pl.getProblems(d)
+	return fs, ps, !d.bad && d.i == len(d.s)
+}
+
+// hasGivenID reports whether a claim id was given in its file, rather than
+// made from its source's ("irna#3"): only given ids can clash.
+func hasGivenID(id string) bool { return strings.IndexByte(id, '#') < 0 }
