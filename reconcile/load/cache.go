@@ -325,12 +325,9 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 		e.iv(l.stampedAt(s))
 		if s.reused {
 			e.uv(uint64(s.entry.nclaims))
-		} else {
-			e.uv(uint64(len(s.res.claims)))
-		}
-		if s.reused {
 			e.str(s.entry.blob)
 		} else {
+			e.uv(uint64(len(s.res.claims)))
 			// The entry's length comes first: encode it after a
 			// placeholder of the largest size, then close the gap.
 			at := len(e.b)

@@ -46,6 +46,7 @@ type increment struct {
 	problems []reconcile.Problem
 	verified int
 	groups   int
+	sources  int        // in the corpus, this run
 	files    []snapFile // the next snapshot's, one a slot
 }
 
@@ -171,7 +172,8 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 		}
 		for k := range r.claims {
 			if id := r.claims[k].ID; hasGivenID(id) {
-				if given[claimIDHash(id)]++; given[claimIDHash(id)] > 1 {
+				h := claimIDHash(id)
+				if given[h]++; given[h] > 1 {
 					return false
 				}
 			}
@@ -204,13 +206,10 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			touched[groupID{c.Event, c.Property}] = true
 		}
 	}
-	var verdicts []reconcile.Verdict
+	verdicts := l.verdicts(slots, v, opts, sourceIDs)
 	for i := range slots {
 		if f := slots[i].parsed; f != nil {
 			for _, pv := range f.verdicts {
-				if rv, ok := l.verdict(pv, v, opts, sourceIDs); ok {
-					verdicts = append(verdicts, rv)
-				}
 				touched[groupID{pv.event, pv.property}] = true
 			}
 		}
@@ -264,10 +263,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			return false // a damaged entry: the long way reads it again
 		}
 	}
-	pl := l.places()
-	for i := range slots {
-		pl.add(slots[i].rel, slots[i].file)
-	}
+	pl := l.places(slots)
 	type read struct {
 		findings []reconcile.Finding
 		problems []reconcile.Problem
@@ -342,7 +338,6 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 	}
 	out.Claims, out.claimKeys = make([]reconcile.Claim, 0, n), make([]reconcile.ClaimKey, 0, n)
 	in.files = make([]snapFile, len(slots))
-	sourceCount := 0
 	for i := range slots {
 		s := &slots[i]
 		if kept[i] {
@@ -351,7 +346,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			out.ClaimCount += f.nclaims
 			out.Unverified += f.unverified
 			if f.inCorpus {
-				sourceCount++
+				in.sources++
 			}
 			l.problems = append(l.problems, fileProblems[i]...)
 			continue
@@ -365,7 +360,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			l.problems = append(l.problems, r.problems...)
 			out.ClaimCount += r.nclaims
 			out.Unverified += r.unverified
-			sourceCount++
+			in.sources++
 			out.Sources = append(out.Sources, r.src)
 			for k := range r.claims {
 				c := &r.claims[k]
@@ -384,7 +379,6 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 	l.problems = append(l.problems, clashes...)
 	out.Verdicts = verdicts
 	out.Problems = sortProblems(l.problems)
-	out.sourceCount = sourceCount
 	out.inc = in
 	return true
 }
@@ -422,8 +416,7 @@ func (l *loader) snapFileOf(s *slot, inCorpus, clash bool, pl *places) snapFile 
 // snapshotDraft is what a full check keeps for its snapshot until its
 // groups are reconciled.
 type snapshotDraft struct {
-	files   []snapFile
-	index   map[string]int32 // file, as positions name it -> index in files
+	files   []snapFile // one a slot
 	clashes string
 	pl      *places
 }
@@ -431,11 +424,7 @@ type snapshotDraft struct {
 // draftSnapshot notes what the snapshot of a full check keeps of its
 // files.
 func (l *loader) draftSnapshot(slots []slot) *snapshotDraft {
-	sd := &snapshotDraft{files: make([]snapFile, len(slots)), index: make(map[string]int32, len(slots)), pl: l.places()}
-	for i := range slots {
-		sd.pl.add(slots[i].rel, slots[i].file)
-		sd.index[slots[i].file] = int32(i)
-	}
+	sd := &snapshotDraft{files: make([]snapFile, len(slots)), pl: l.places(slots)}
 	workers.Each(len(slots), func(i int) {
 		s := &slots[i]
 		sd.files[i] = l.snapFileOf(s, s.res != nil && !s.res.dup, s.res != nil && s.res.clash, sd.pl)
@@ -446,9 +435,9 @@ func (l *loader) draftSnapshot(slots []slot) *snapshotDraft {
 	return sd
 }
 
-// snapGroupOf is what the snapshot keeps of a reconciled group; index
-// finds a claim's file.
-func snapGroupOf(r *reconcile.GroupResult, index func(file string) (int32, bool), pl *places) (snapGroup, bool) {
+// snapGroupOf is what the snapshot keeps of a reconciled group, its
+// members numbered as this run's slots.
+func snapGroupOf(r *reconcile.GroupResult, pl *places) (snapGroup, bool) {
 	g := snapGroup{event: r.Event, property: r.Property}
 	last := ""
 	for k := range r.Claims {
@@ -460,7 +449,7 @@ func snapGroupOf(r *reconcile.GroupResult, index func(file string) (int32, bool)
 			continue
 		}
 		last = c.Pos.File
-		m, ok := index(c.Pos.File)
+		m, ok := pl.index(c.Pos.File)
 		if !ok {
 			return g, false
 		}
@@ -478,8 +467,7 @@ func (l *Loaded) saveSnapshot(r *reconcile.Result) {
 	sd := l.draft
 	groups := make([]snapGroup, len(r.Groups))
 	ok := make([]bool, len(r.Groups))
-	index := func(file string) (int32, bool) { i, ok := sd.index[file]; return i, ok }
-	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], index, sd.pl) })
+	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], sd.pl) })
 	if slices.Contains(ok, false) {
 		return
 	}
@@ -500,7 +488,7 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 	res.Problems = append(sub.Problems, in.problems...)
 	reconcile.SortFindings(res.Findings)
 	reconcile.SortProblems(res.Problems)
-	l.tally = &Tally{Sources: l.sourceCount, Claims: res.Claims, Verified: res.Verified,
+	l.tally = &Tally{Sources: in.sources, Claims: res.Claims, Verified: res.Verified,
 		Unverified: res.Unverified, Groups: in.groups + len(sub.Groups)}
 	if len(in.changed) == 0 {
 		return res // the snapshot holds as it is
@@ -516,14 +504,10 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 			slotOf[o] = int32(i)
 		}
 	}
-	index := make(map[string]int32, len(in.files))
-	for i := range in.files {
-		index[in.pl.file[in.files[i].rel]] = int32(i)
-	}
 	fresh := make([]snapGroup, len(sub.Groups))
 	ok := make([]bool, len(sub.Groups))
 	workers.Each(len(sub.Groups), func(k int) {
-		fresh[k], ok[k] = snapGroupOf(&sub.Groups[k], func(file string) (int32, bool) { i, ok := index[file]; return i, ok }, in.pl)
+		fresh[k], ok[k] = snapGroupOf(&sub.Groups[k], in.pl)
 	})
 	if slices.Contains(ok, false) {
 		return res

@@ -56,10 +56,9 @@ type Loaded struct {
 	// For a check (Options.FindingsOnly) with a cache: what the next
 	// snapshot keeps of the files, or, when this run starts from the
 	// last one's snapshot, what it takes from it (incremental.go).
-	draft       *snapshotDraft
-	inc         *increment
-	sourceCount int
-	tally       *Tally
+	draft *snapshotDraft
+	inc   *increment
+	tally *Tally
 }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
@@ -384,7 +383,6 @@ func (l *loader) load() *Loaded {
 	}
 
 	var sources []*sourceResult
-	var verdicts []parsedVerdict
 	for i := range slots {
 		s := &slots[i]
 		switch {
@@ -395,9 +393,6 @@ func (l *loader) load() *Loaded {
 		case s.parsed != nil:
 			l.problems = append(l.problems, s.parsed.problems...)
 			out.ClaimCount += s.parsed.nclaims
-		}
-		if s.parsed != nil {
-			verdicts = append(verdicts, s.parsed.verdicts...)
 		}
 	}
 
@@ -455,7 +450,7 @@ func (l *loader) load() *Loaded {
 			// An id made from the source's ("irna#3") cannot clash: an id
 			// given has no "#", and the sources' ids differ. Only the
 			// ids given need looking up.
-			if strings.IndexByte(c.ID, '#') < 0 {
+			if hasGivenID(c.ID) {
 				if p, ok := givenAt[c.ID]; ok {
 					r.clash, p.r.clash = true, true
 					l.clash(r.idPos[k], "duplicate claim id %q: the claim at %s has it too; give one of them a different id", c.ID, p.pos)
@@ -486,11 +481,7 @@ func (l *loader) load() *Loaded {
 		sourceIDs = append(sourceIDs, id)
 	}
 	sort.Strings(sourceIDs)
-	for _, pv := range verdicts {
-		if rv, ok := l.verdict(pv, v, out.Options, sourceIDs); ok {
-			out.Verdicts = append(out.Verdicts, rv)
-		}
-	}
+	out.Verdicts = l.verdicts(slots, v, out.Options, sourceIDs)
 
 	bySourceFile := func(a, b reconcile.Source) int { return strings.Compare(a.File, b.File) }
 	if !slices.IsSortedFunc(out.Sources, bySourceFile) {
@@ -673,6 +664,22 @@ func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache
 	// What is left of the parsed file is its verdicts, if any; its
 	// claims are resolved now.
 	f.claims, f.problems, f.nclaims = nil, nil, 0
+}
+
+// verdicts resolves the verdicts of the files parsed this run, in file
+// order, against the corpus's source ids (sorted).
+func (l *loader) verdicts(slots []slot, v *vocab.Vocabulary, opts phrase.Options, sourceIDs []string) []reconcile.Verdict {
+	var out []reconcile.Verdict
+	for i := range slots {
+		if f := slots[i].parsed; f != nil {
+			for _, pv := range f.verdicts {
+				if rv, ok := l.verdict(pv, v, opts, sourceIDs); ok {
+					out = append(out, rv)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // pure reports whether a parsed file is a source and nothing else, so its

@@ -225,27 +225,38 @@ func (sn *snapshot) write(dir string) bool {
 
 // places turns the files positions name into paths relative to the
 // corpus, and back, so that what the snapshot holds does not depend on
-// where in its table a file is.
+// where in its table a file is. It is made once from a run's files and
+// only read after that, from every core.
 type places struct {
-	rel  map[string]string // file as positions name it -> rel
+	rels []string          // this run's files, relative to the corpus, by slot
+	at   map[string]int32  // file, as positions name it -> slot
 	file map[string]string // rel -> file
 	l    *loader
 }
 
-func (l *loader) places() *places {
-	return &places{rel: map[string]string{}, file: map[string]string{}, l: l}
+func (l *loader) places(slots []slot) *places {
+	pl := &places{rels: make([]string, len(slots)), at: make(map[string]int32, len(slots)),
+		file: make(map[string]string, len(slots)), l: l}
+	for i := range slots {
+		pl.rels[i] = slots[i].rel
+		pl.at[slots[i].file] = int32(i)
+		pl.file[slots[i].rel] = slots[i].file
+	}
+	return pl
 }
 
-func (pl *places) add(rel, file string) {
-	pl.rel[file] = rel
-	pl.file[rel] = file
+// index is the slot of the file a position names, if it is one of this
+// run's.
+func (pl *places) index(file string) (int32, bool) {
+	i, ok := pl.at[file]
+	return i, ok
 }
 
 // put writes p, naming its file by rel when it is one of the corpus's.
 func (pl *places) put(e *enc, p reconcile.Pos) {
-	if rel, ok := pl.rel[p.File]; ok {
+	if i, ok := pl.at[p.File]; ok {
 		e.uv(1)
-		e.str(rel)
+		e.str(pl.rels[i])
 	} else {
 		e.uv(0)
 		e.str(p.File)
@@ -263,8 +274,7 @@ func (pl *places) get(d *dec) reconcile.Pos {
 		rel := d.str()
 		f, ok := pl.file[rel]
 		if !ok {
-			f = pl.l.file(rel)
-			pl.file[rel] = f
+			f = pl.l.file(rel) // a file no longer in the corpus
 		}
 		p.File = f
 	default:
