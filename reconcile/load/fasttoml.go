@@ -32,16 +32,24 @@ import (
 func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 	p := fastParser{s: src, line: 1}
 	root := map[string]any{}
-	cur := root
+	var cur *fields // nil while keys are the root's
 	x = &posIndex{tables: map[string][]*tableAt{}}
-	rootAt := &tableAt{at: at{1, 1}, keys: map[string]at{}}
+	rootAt := &tableAt{at: at{1, 1}}
 	x.tables[""] = []*tableAt{rootAt}
 	curAt := rootAt
+	// Every key takes a line, so the file's tables share room for as
+	// many keys as it has lines.
+	lines := strings.Count(src, "\n") + 1
+	vals, ats := make([]keyedPair[any], lines), make([]keyedPair[at], lines)
 	for {
 		if !p.blankLines() {
 			return nil, nil, false
 		}
 		if p.i >= len(p.s) {
+			if cur != nil {
+				cur.end(vals)
+				curAt.keys.end(ats)
+			}
 			return root, x, true
 		}
 		start := p.pos()
@@ -58,14 +66,18 @@ func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 			if name == "" || !p.consume(']') || (array && !p.consume(']')) || !p.endOfLine() {
 				return nil, nil, false
 			}
-			t := map[string]any{}
+			if cur != nil {
+				vals, ats = cur.end(vals), curAt.keys.end(ats)
+			}
+			t := &fields{}
+			t.begin(vals)
 			switch old, exists := root[name]; {
 			case !exists && array:
-				root[name] = []map[string]any{t}
+				root[name] = []*fields{t}
 			case !exists:
 				root[name] = t
 			case array:
-				a, isArray := old.([]map[string]any)
+				a, isArray := old.([]*fields)
 				if !isArray {
 					return nil, nil, false
 				}
@@ -74,10 +86,9 @@ func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 				return nil, nil, false
 			}
 			cur = t
-			if _, ok := rootAt.keys[name]; !ok {
-				rootAt.keys[name] = start
-			}
-			curAt = &tableAt{at: start, keys: make(map[string]at, 8)}
+			rootAt.keys.put(name, start)
+			curAt = &tableAt{at: start}
+			curAt.keys.begin(ats)
 			x.tables[name] = append(x.tables[name], curAt)
 			continue
 		}
@@ -92,11 +103,15 @@ func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 		if !ok || !p.endOfLine() {
 			return nil, nil, false
 		}
-		if _, dup := cur[key]; dup {
-			return nil, nil, false
+		if cur == nil {
+			if _, dup := root[key]; dup {
+				return nil, nil, false
+			}
+			root[key] = v
+		} else if !cur.put(key, v) {
+			return nil, nil, false // a repeated key
 		}
-		cur[key] = v
-		curAt.keys[key] = start
+		curAt.keys.put(key, start)
 	}
 }
 

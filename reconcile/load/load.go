@@ -662,8 +662,9 @@ func (l *loader) second(s *slot, v *vocab.Vocabulary, opts phrase.Options, cache
 		compactStrings(data, s.res)
 	}
 	// What is left of the parsed file is its verdicts, if any; its
-	// claims are resolved now.
-	f.claims, f.problems, f.nclaims = nil, nil, 0
+	// source and claims are resolved now, and what they point into (the
+	// file's bytes, its index) can go.
+	f.source, f.claims, f.problems, f.nclaims = nil, nil, nil, 0
 }
 
 // verdicts resolves the verdicts of the files parsed this run, in file

@@ -235,9 +235,9 @@ func (f *fileCtx) unknownTop(k string, v any, allowed []string, hint string) {
 	p, _ := f.idx.key("", 0, k)
 	var msg string
 	switch v.(type) {
-	case []map[string]any:
+	case []map[string]any, []*fields:
 		msg = fmt.Sprintf("unknown table [[%s]]", k)
-	case map[string]any:
+	case map[string]any, *fields:
 		msg = fmt.Sprintf("unknown table [%s]", k)
 	default:
 		msg = fmt.Sprintf("unknown key %q outside any table", k)
@@ -283,7 +283,7 @@ func (f *fileCtx) settingsFile(m map[string]any) {
 			f.unknownTop(k, v, settingsTables, "crosscheck.toml takes only [reading] and [publisher]")
 			continue
 		}
-		tm, ok := v.(map[string]any)
+		tm, ok := tableOf(v)
 		if !ok {
 			p, _ := f.idx.key("", 0, k)
 			f.errorf(f.pos(p), "%q must be a table ([%s]), not %s", k, k, typeOf(v))
@@ -295,7 +295,7 @@ func (f *fileCtx) settingsFile(m map[string]any) {
 		case "reading":
 			if t.has("approximation") {
 				var a float64
-				switch x := tm["approximation"].(type) {
+				switch x := t.val("approximation").(type) {
 				case float64:
 					a = x
 				case int64:
@@ -344,6 +344,7 @@ func (f *fileCtx) corpusFile(m map[string]any) {
 				f.errorf(ts[0].header(), "[[claim]] tables need a [source] table in the same file, saying where the claims come from")
 			}
 		}
+		f.claims = make([]parsedClaim, 0, len(ts))
 		for i, t := range ts {
 			f.claim(i+1, t)
 		}
@@ -359,21 +360,28 @@ func (f *fileCtx) corpusFile(m map[string]any) {
 	}
 }
 
+var tableSchemas = map[string]*schema{
+	"claim": &claimSchema, "event": &eventSchema, "property": &propertySchema, "place": &placeSchema,
+	"country": &countrySchema, "nationality": &nationalitySchema, "organisation": &organisationSchema,
+	"person": &personSchema, "category": &categorySchema, "verdict": &verdictSchema,
+}
+
 // tables turns the value of a top-level array-of-tables key into tables
 // to check; any other shape is reported.
 func (f *fileCtx) tables(name string, v any, title string) []*table {
-	sc := map[string]*schema{
-		"claim": &claimSchema, "event": &eventSchema, "property": &propertySchema, "place": &placeSchema,
-		"country": &countrySchema, "nationality": &nationalitySchema, "organisation": &organisationSchema,
-		"person": &personSchema, "category": &categorySchema, "verdict": &verdictSchema,
-	}[name]
-	var maps []map[string]any
+	sc := tableSchemas[name]
+	var maps []*fields
 	switch x := v.(type) {
-	case []map[string]any:
+	case []*fields:
 		maps = x
+	case []map[string]any:
+		for _, e := range x {
+			em, _ := tableOf(e)
+			maps = append(maps, em)
+		}
 	case []any:
 		for i, e := range x {
-			em, ok := e.(map[string]any)
+			em, ok := tableOf(e)
 			if !ok {
 				p, _ := f.idx.key("", 0, name)
 				f.errorf(f.pos(p), "%q must be an array of tables (%s), but element %d is %s", name, title, i+1, typeOf(e))
@@ -394,10 +402,10 @@ func (f *fileCtx) tables(name string, v any, title string) []*table {
 }
 
 func (f *fileCtx) source(v any) {
-	tm, ok := v.(map[string]any)
+	tm, ok := tableOf(v)
 	if !ok {
 		p, _ := f.idx.key("", 0, "source")
-		if _, many := v.([]map[string]any); many {
+		if typeOf(v) == "an array of tables" {
 			f.errorf(f.pos(p), "a file has one source: write [source], not [[source]]; put each source in its own file")
 		} else {
 			f.errorf(f.pos(p), "\"source\" must be a table ([source]), not %s", typeOf(v))
@@ -419,7 +427,7 @@ func (f *fileCtx) source(v any) {
 		File:     f.rel,
 		Pos:      t.header(),
 	}
-	if _, present := tm["id"]; !present {
+	if !tm.has("id") {
 		base := f.rel[strings.LastIndex(f.rel, "/")+1:]
 		s.src.ID = strings.TrimSuffix(base, ".toml")
 		if !vocab.ValidID(s.src.ID) {

@@ -19,7 +19,7 @@ type at struct{ line, col int }
 // element of an [[array]].
 type tableAt struct {
 	at
-	keys map[string]at // first segment of each key defined in it
+	keys keyed[at] // first segment of each key defined in it
 }
 
 type posIndex struct {
@@ -53,7 +53,7 @@ func (x *posIndex) header(path string, n int) at {
 	}
 	if root := x.table("", 0); root != nil && path != "" {
 		first, _, _ := strings.Cut(path, ".")
-		if p, ok := root.keys[first]; ok {
+		if p, ok := root.keys.get(first); ok {
 			return p
 		}
 	}
@@ -64,7 +64,7 @@ func (x *posIndex) header(path string, n int) at {
 // instance's header when it is not (a missing key is reported there).
 func (x *posIndex) key(path string, n int, key string) (at, bool) {
 	if t := x.table(path, n); t != nil {
-		if p, ok := t.keys[key]; ok {
+		if p, ok := t.keys.get(key); ok {
 			return p, true
 		}
 	}
@@ -114,7 +114,7 @@ func (l *lexer) restOfLine() {
 
 func indexPositions(src string) *posIndex {
 	x := &posIndex{tables: map[string][]*tableAt{}}
-	root := &tableAt{at: at{1, 1}, keys: map[string]at{}}
+	root := &tableAt{at: at{1, 1}}
 	x.tables[""] = []*tableAt{root}
 	cur := root
 	l := &lexer{src: src, line: 1, x: x}
@@ -147,20 +147,16 @@ func indexPositions(src string) *posIndex {
 				parent := strings.Join(segs[:k], ".")
 				if ts := x.tables[parent]; len(ts) > 0 {
 					last := ts[len(ts)-1]
-					if _, ok := last.keys[segs[k]]; !ok {
-						last.keys[segs[k]] = p
-					}
+					last.keys.put(segs[k], p)
 				}
 			}
-			cur = &tableAt{at: p, keys: map[string]at{}}
+			cur = &tableAt{at: p}
 			x.tables[path] = append(x.tables[path], cur)
 		default:
 			p := l.pos()
 			segs := l.keyPath()
 			if len(segs) > 0 {
-				if _, ok := cur.keys[segs[0]]; !ok {
-					cur.keys[segs[0]] = p
-				}
+				cur.keys.put(segs[0], p)
 			}
 			l.blanks()
 			if !l.eof() && l.peek() == '=' {

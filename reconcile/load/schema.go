@@ -72,11 +72,11 @@ func typeOf(v any) string {
 			return "a time of day"
 		}
 		return "a date-time"
-	case []map[string]any:
+	case []map[string]any, []*fields:
 		return "an array of tables"
 	case []any:
 		return "an array"
-	case map[string]any:
+	case map[string]any, *fields:
 		return "a table"
 	}
 	return fmt.Sprintf("a %T", v)
@@ -168,7 +168,7 @@ type table struct {
 	path   string // header path in the position index
 	n      int    // instance number among [[path]] tables, from 0
 	schema *schema
-	m      map[string]any
+	m      *fields
 	bad    map[string]bool // keys present but unusable (already reported)
 }
 
@@ -183,11 +183,11 @@ func (t *table) at(key string) reconcile.Pos {
 // keyPos is where each key of a table instance is defined.
 type keyPos struct {
 	file string
-	keys map[string]at
+	keys keyed[at]
 }
 
 func (k keyPos) get(key string) (reconcile.Pos, bool) {
-	p, ok := k.keys[key]
+	p, ok := k.keys.get(key)
 	return reconcile.Pos{File: k.file, Line: p.line, Col: p.col}, ok
 }
 
@@ -199,10 +199,10 @@ func (t *table) keys() keyPos {
 			return keyPos{t.f.file, ti.keys}
 		}
 	}
-	out := make(map[string]at, len(t.m))
-	for k := range t.m {
-		if p, ok := t.f.idx.key(t.path, t.n, k); ok {
-			out[k] = p
+	var out keyed[at]
+	for _, kv := range t.m.list {
+		if p, ok := t.f.idx.key(t.path, t.n, kv.key); ok {
+			out.put(kv.key, p)
 		}
 	}
 	return keyPos{t.f.file, out}
@@ -210,10 +210,10 @@ func (t *table) keys() keyPos {
 
 // keyMap is keys as the vocabulary takes them.
 func (t *table) keyMap() map[string]reconcile.Pos {
-	out := map[string]reconcile.Pos{}
-	for k := range t.m {
-		if p, ok := t.f.idx.key(t.path, t.n, k); ok {
-			out[k] = t.f.pos(p)
+	out := make(map[string]reconcile.Pos, t.m.len())
+	for _, kv := range t.m.list {
+		if p, ok := t.f.idx.key(t.path, t.n, kv.key); ok {
+			out[kv.key] = t.f.pos(p)
 		}
 	}
 	return out
@@ -230,8 +230,14 @@ func (t *table) check() (ok bool) {
 		}
 		t.bad[k] = true
 	}
-	for _, k := range sortedKeys(t.m) {
-		v := t.m[k]
+	// Most tables have nothing wrong with them: that is made sure of in
+	// the file's order, and only a table with a problem has its keys
+	// sorted, which is the order problems are reported in.
+	if t.fine() {
+		return true
+	}
+	for _, k := range t.m.sortedKeys() {
+		v := t.val(k)
 		f := t.schema.field(k)
 		if f == nil {
 			markBad(k)
@@ -259,12 +265,32 @@ func (t *table) check() (ok bool) {
 		}
 	}
 	for _, f := range t.schema.fields {
-		if _, present := t.m[f.name]; f.required && !present {
+		if f.required && !t.m.has(f.name) {
 			ok = false
 			t.f.errorf(t.header(), "%s is missing required key %q", t.schema.title, f.name)
 		}
 	}
 	return ok
+}
+
+// fine says whether check would find nothing to report: every key known,
+// of the right type, and every required key present and not blank.
+func (t *table) fine() bool {
+	for _, kv := range t.m.list {
+		f := t.schema.field(kv.key)
+		if f == nil || mismatch(f.types, kv.val) != "" {
+			return false
+		}
+		if s, isStr := kv.val.(string); isStr && f.required && strings.TrimSpace(s) == "" {
+			return false
+		}
+	}
+	for _, f := range t.schema.fields {
+		if f.required && !t.m.has(f.name) {
+			return false
+		}
+	}
+	return true
 }
 
 // mismatch says how v fails to be one of ts, or "" if it is one.
@@ -303,13 +329,15 @@ func mismatch(ts types, v any) string {
 	return "not " + typeOf(v)
 }
 
-func (t *table) has(key string) bool { _, ok := t.m[key]; return ok && !t.bad[key] }
+func (t *table) has(key string) bool { return t.m.has(key) && !t.bad[key] }
+
+func (t *table) val(key string) any { v, _ := t.m.get(key); return v }
 
 func (t *table) str(key string) string {
 	if !t.has(key) {
 		return ""
 	}
-	s, _ := t.m[key].(string)
+	s, _ := t.val(key).(string)
 	return s
 }
 
@@ -318,7 +346,7 @@ func (t *table) strs(key string) []string {
 	if !t.has(key) {
 		return nil
 	}
-	switch v := t.m[key].(type) {
+	switch v := t.val(key).(type) {
 	case string:
 		return []string{v}
 	case []any:
@@ -332,7 +360,7 @@ func (t *table) strs(key string) []string {
 }
 
 func (t *table) boolean(key string) bool {
-	b, _ := t.m[key].(bool)
+	b, _ := t.val(key).(bool)
 	return t.has(key) && b
 }
 
@@ -343,7 +371,7 @@ func (t *table) text(key string) (s string, native bool) {
 	if !t.has(key) {
 		return "", false
 	}
-	switch v := t.m[key].(type) {
+	switch v := t.val(key).(type) {
 	case string:
 		return v, false
 	case int64:
@@ -356,7 +384,7 @@ func (t *table) text(key string) (s string, native bool) {
 
 // day returns the day range of a native TOML date value.
 func (t *table) day(key string) (reconcile.Range, bool) {
-	v, ok := t.m[key].(time.Time)
+	v, ok := t.val(key).(time.Time)
 	if !ok || !t.has(key) {
 		return reconcile.Range{}, false
 	}

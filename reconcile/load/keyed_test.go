@@ -1,0 +1,96 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A table keeps its keys in file order, the first definition of a key is
+// the one that counts, and lookups give the same answers before and after
+// the table grows long enough to be indexed.
+func TestKeyedKeepsFirstDefinitionAtEveryLength(t *testing.T) {
+	for _, n := range []int{0, 1, indexFrom - 1, indexFrom, indexFrom + 1, 5 * indexFrom} {
+		var k keyed[int]
+		for i := range n {
+			if !k.put(fmt.Sprintf("k%03d", n-i), i) {
+				t.Fatalf("n=%d: key %d refused though new", n, i)
+			}
+		}
+		for i := range n {
+			if k.put(fmt.Sprintf("k%03d", n-i), -1) {
+				t.Fatalf("n=%d: a second definition of key %d was taken", n, i)
+			}
+		}
+		if k.len() != n {
+			t.Fatalf("n=%d: len %d", n, k.len())
+		}
+		for i := range n {
+			key := fmt.Sprintf("k%03d", n-i)
+			if v, ok := k.get(key); !ok || v != i {
+				t.Fatalf("n=%d: get(%q) = %d, %v; want %d, true", n, key, v, ok, i)
+			}
+			if k.list[i].key != key {
+				t.Fatalf("n=%d: key %d is %q, not in file order", n, i, k.list[i].key)
+			}
+		}
+		if _, ok := k.get("absent"); ok || k.has("absent") {
+			t.Fatalf("n=%d: an absent key was found", n)
+		}
+		ks := k.sortedKeys()
+		for i := 1; i < len(ks); i++ {
+			if ks[i-1] >= ks[i] {
+				t.Fatalf("n=%d: sortedKeys out of order at %d: %q", n, i, ks)
+			}
+		}
+	}
+}
+
+// A table with thousands of keys, one of them repeated at the end, is
+// decoded (not refused as slow) and the repeat is still caught.
+func TestLongTableRepeatedKey(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[source]\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "k%d = %d\n", i, i)
+	}
+	if m, _, ok := fastDecode(b.String()); !ok {
+		t.Fatal("fastDecode gave up on a long table of plain keys")
+	} else if f := m["source"].(*fields); f.len() != 5000 {
+		t.Fatalf("decoded %d keys, want 5000", f.len())
+	}
+	b.WriteString("k17 = 1\n")
+	if _, _, ok := fastDecode(b.String()); ok {
+		t.Fatal("fastDecode accepted a repeated key in a long table")
+	}
+}
+
+// Tables sharing one pool keep their own keys, including one that
+// outgrows what is left of it.
+func TestKeyedTablesSharePool(t *testing.T) {
+	pool := make([]keyedPair[int], 3)
+	var a, b keyed[int]
+	a.begin(pool)
+	a.put("a1", 1)
+	a.put("a2", 2)
+	pool = a.end(pool)
+	if len(pool) != 1 {
+		t.Fatalf("after a table of 2, %d of 3 left; want 1", len(pool))
+	}
+	b.begin(pool)
+	for i := range 4 {
+		b.put(fmt.Sprintf("b%d", i), 10+i)
+	}
+	b.end(pool)
+	a.put("a3", 3) // after end: must not reach b
+	for key, want := range map[string]int{"a1": 1, "a2": 2, "a3": 3} {
+		if v, ok := a.get(key); !ok || v != want {
+			t.Errorf("a.get(%q) = %d, %v; want %d", key, v, ok, want)
+		}
+	}
+	for i := range 4 {
+		if v, ok := b.get(fmt.Sprintf("b%d", i)); !ok || v != 10+i {
+			t.Errorf("b.get(b%d) = %d, %v; want %d", i, v, ok, 10+i)
+		}
+	}
+}
