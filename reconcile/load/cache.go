@@ -181,7 +181,7 @@ func (c *cacheStore) lookup(rel string, sum [32]byte) *cacheEntry {
 // readShard reads and checks one shard file; nil if it cannot be
 // trusted.
 func readShard(path, name string) *shardRead {
-	data, err := os.ReadFile(path)
+	data, err := readCacheFile(path)
 	if err != nil || len(data) < shardHeaderSize+4 {
 		return nil
 	}
@@ -303,8 +303,8 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 	// A shard is built whole (its header holds its length) in a buffer
 	// that the next shard reuses: at 20,000 sources a fresh one per shard
 	// was a third of what a first run allocates besides the claims.
-	e := shardBufs.Get().(*enc)
-	defer shardBufs.Put(e)
+	e := encBufs.Get().(*enc)
+	defer encBufs.Put(e)
 	e.b = append(e.b[:0], make([]byte, shardHeaderSize)...)
 	copy(e.b, cacheMagic[:])
 	binary.LittleEndian.PutUint32(e.b[8:], cacheFormat)
@@ -342,7 +342,8 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 	return writeAtomic(c.dir, shardName(i, n), e.b)
 }
 
-var shardBufs = sync.Pool{New: func() any { return &enc{} }}
+// encBufs are buffers to encode into, each used by one worker at a time.
+var encBufs = sync.Pool{New: func() any { return &enc{} }}
 
 // writeAtomic writes data to dir/name so that no reader ever sees part of
 // it: a temporary file in the same directory, then renamed. It is not

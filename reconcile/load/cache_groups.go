@@ -81,7 +81,7 @@ func openGroups(dir string) *groupStore {
 			}
 		}
 		for _, name := range names {
-			data, err := os.ReadFile(filepath.Join(dir, name))
+			data, err := readCacheFile(filepath.Join(dir, name))
 			if err != nil {
 				continue
 			}

@@ -518,11 +518,11 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 		if in.touched[groupID{g.event, g.property}] {
 			continue
 		}
-		members := make([]int32, len(g.members))
+		// Renumbered in place: this snapshot is not read again (and a
+		// second Reconcile finds nothing changed, below).
 		for n, m := range g.members {
-			members[n] = slotOf[m]
+			g.members[n] = slotOf[m]
 		}
-		g.members = members
 		groups = append(groups, g)
 	}
 	groups = append(groups, fresh...)
@@ -533,5 +533,6 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 	if next.write(l.Cache.Dir) {
 		l.Cache.Written++
 	}
+	in.changed = nil
 	return res
 }

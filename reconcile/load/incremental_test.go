@@ -184,3 +184,33 @@ func TestIncrementalCheckDamagedSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// What a check read from the cache stays as it was when a later run
+// replaces the cache's files: their bytes are mapped, not copied, so this
+// holds only because the cache is never written in place.
+func TestCheckOutlivesItsCacheFiles(t *testing.T) {
+	dir := generated(t, 20)
+	later(t)
+	cache := t.TempDir()
+	sameCheck(t, dir, cache)
+	held, st := checkDir(t, dir, Options{CacheDir: cache, FindingsOnly: true})
+	if !st.Incremental || len(held.Findings) == 0 {
+		t.Fatalf("the check to hold on to was not incremental, or found nothing: %+v, %d findings", st, len(held.Findings))
+	}
+	copied := cmp.Diff(checked{}, held) // every string of it, as text
+
+	// A new source that shares groups with the rest makes the next check
+	// write a new snapshot and new shards.
+	sources := filepath.Join(dir, "sources", "0000")
+	data, err := os.ReadFile(filepath.Join(sources, "s000003.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(sources, "s-added.toml"), strings.ReplaceAll(string(data), "id = \"", "id = \"added-"))
+	if st := sameCheck(t, dir, cache); st.Written == 0 {
+		t.Fatalf("the check after a new source wrote nothing to the cache: %+v", st)
+	}
+	if diff := cmp.Diff(copied, cmp.Diff(checked{}, held)); diff != "" {
+		t.Fatalf("what the earlier check read from the cache changed when the cache was rewritten:\n%s", diff)
+	}
+}

@@ -280,6 +280,15 @@ func (l *loader) load() *Loaded {
 		defs.Persons = append(defs.Persons, f.defs.Persons...)
 		defs.Categories = append(defs.Categories, f.defs.Categories...)
 	}
+	// The vocabulary is built while the snapshot is matched against the
+	// files, and cached results are taken.
+	var v *vocab.Vocabulary
+	var vp []reconcile.Problem
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		v, vp = vocab.Build(defs)
+	}()
 	ctxSum := ctx.sum()
 	var inc *increment
 	if l.findingsOnly && cache != nil {
@@ -319,13 +328,6 @@ func (l *loader) load() *Loaded {
 
 	// Results the cache still holds need no vocabulary: they are taken
 	// while it is built.
-	var v *vocab.Vocabulary
-	var vp []reconcile.Problem
-	built := make(chan struct{})
-	go func() {
-		defer close(built)
-		v, vp = vocab.Build(defs)
-	}()
 	reuseHits := func() {
 		workers.Each(len(hits), func(k int) {
 			s := &slots[hits[k]]

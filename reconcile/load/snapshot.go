@@ -27,10 +27,10 @@ package load
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unsafe"
@@ -94,7 +94,7 @@ func claimIDHash(id string) uint64 {
 // readSnapshot reads and checks dir's snapshot; nil if there is none or it
 // cannot be trusted.
 func readSnapshot(dir string) *snapshot {
-	data, err := os.ReadFile(filepath.Join(dir, snapshotName))
+	data, err := readCacheFile(filepath.Join(dir, snapshotName))
 	if err != nil || len(data) < snapshotHeaderSize+8+4 {
 		return nil
 	}
@@ -312,7 +312,11 @@ func (pl *places) getProblems(d *dec) []reconcile.Problem {
 // points at the group's verdict is marked so: groups with a verdict are
 // reconciled on every check (see incremental.go), never read back.
 func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
-	e := &enc{}
+	// Built in a reused buffer and copied out at its size: most bodies
+	// are a few bytes, some hold thousands of claims.
+	e := encBufs.Get().(*enc)
+	defer encBufs.Put(e)
+	e.b = e.b[:0]
 	e.uv(uint64(len(r.Findings)))
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -330,7 +334,7 @@ func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
 		}
 	}
 	pl.putProblems(e, r.Problems)
-	return e.b
+	return bytes.Clone(e.b)
 }
 
 // readGroupBody reads what groupBody wrote for the group event, property.

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package load
+
+import "os"
+
+// readCacheFile gives the bytes of a cache file; see mapfile_unix.go for
+// why they are mapped where that is possible.
+func readCacheFile(path string) ([]byte, error) { return os.ReadFile(path) }
