@@ -181,8 +181,19 @@ func (c *cacheStore) lookup(rel string, sum [32]byte) *cacheEntry {
 // readShard reads and checks one shard file; nil if it cannot be
 // trusted.
 func readShard(path, name string) *shardRead {
-	data, err := readCacheFile(path)
-	if err != nil || len(data) < shardHeaderSize+4 {
+	data, release, err := readCacheFile(path)
+	if err != nil {
+		return nil
+	}
+	r := shardFrom(data, name)
+	if r == nil {
+		release()
+	}
+	return r
+}
+
+func shardFrom(data []byte, name string) *shardRead {
+	if len(data) < shardHeaderSize+4 {
 		return nil
 	}
 	body := data[:len(data)-4]

@@ -81,11 +81,13 @@ func openGroups(dir string) *groupStore {
 			}
 		}
 		for _, name := range names {
-			data, err := readCacheFile(filepath.Join(dir, name))
+			data, release, err := readCacheFile(filepath.Join(dir, name))
 			if err != nil {
 				continue
 			}
-			g.readShard(name, data)
+			if !g.readShard(name, data) {
+				release()
+			}
 		}
 	}()
 	return g
@@ -100,19 +102,20 @@ func isGroupShardName(name string) bool {
 }
 
 // readShard checks one shard and takes its entries; a shard that cannot
-// be trusted is left out (and so rewritten when a group belongs in it).
-func (g *groupStore) readShard(name string, data []byte) {
+// be trusted is left out (and so rewritten when a group belongs in it),
+// and false returned.
+func (g *groupStore) readShard(name string, data []byte) bool {
 	if len(data) < shardHeaderSize+4 {
-		return
+		return false
 	}
 	body := data[:len(data)-4]
 	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) ||
 		[8]byte(data[:8]) != groupsMagic || binary.LittleEndian.Uint32(data[8:]) != cacheFormat {
-		return
+		return false
 	}
 	n, i := int(binary.LittleEndian.Uint32(data[12:])), int(binary.LittleEndian.Uint32(data[16:]))
 	if name != groupShardName(i, n) || binary.LittleEndian.Uint64(data[52:]) != uint64(len(body)-shardHeaderSize) {
-		return
+		return false
 	}
 	sh := &groupShard{ctx: [32]byte(data[20:52])}
 	s := unsafe.String(unsafe.SliceData(body), len(body))
@@ -123,7 +126,7 @@ func (g *groupStore) readShard(name string, data []byte) {
 		results = append(results, d.str())
 	}
 	if d.bad {
-		return
+		return false
 	}
 	g.shards[name] = sh
 	entries := make([]groupEntry, len(results))
@@ -131,6 +134,7 @@ func (g *groupStore) readShard(name string, data []byte) {
 		entries[k] = groupEntry{result: r, shard: name}
 		g.old[sh.keys[k]] = &entries[k]
 	}
+	return true
 }
 
 // start readies the store for a run whose context is ctx.

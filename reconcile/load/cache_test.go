@@ -43,6 +43,21 @@ func write(t *testing.T, path, data string) {
 	}
 }
 
+// replaceCacheFile puts data in place of a cache file as a new file renamed
+// over it: an earlier load in this process may still have the old one
+// mapped, and truncating that in place would pull the bytes from under
+// what it decoded.
+func replaceCacheFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	tmp := path + ".damaged"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func edit(t *testing.T, path string, f func(string) string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -274,9 +289,7 @@ func TestCacheDamaged(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(shard, damage.f(data), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			replaceCacheFile(t, shard, damage.f(data))
 		}
 		st := sameAsUncached(t, dir, cache)
 		if st.Reused == 30 || st.Written == 0 {
@@ -465,7 +478,7 @@ func TestCacheGroups(t *testing.T) {
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
 		data[len(data)/2] ^= 0x10
-		os.WriteFile(f, data, 0o600)
+		replaceCacheFile(t, f, data)
 	}
 	if _, st = reconciled(); st.GroupsReused != 0 {
 		t.Fatalf("after damaging every group file: %+v", st)

@@ -37,10 +37,10 @@ func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 	rootAt := &tableAt{at: at{1, 1}}
 	x.tables[""] = []*tableAt{rootAt}
 	curAt := rootAt
-	// Every key takes a line, so the file's tables share room for as
-	// many keys as it has lines.
-	lines := strings.Count(src, "\n") + 1
-	vals, ats := make([]keyedPair[any], lines), make([]keyedPair[at], lines)
+	// Every key takes a line and an "=", so the file's tables share room
+	// for as many keys as it has of the rarer of the two.
+	keys := min(strings.Count(src, "\n"), strings.Count(src, "=")) + 1
+	vals, ats := make([]keyedPair[any], keys), make([]keyedPair[at], keys)
 	for {
 		if !p.blankLines() {
 			return nil, nil, false

@@ -173,9 +173,7 @@ func TestIncrementalCheckDamagedSnapshot(t *testing.T) {
 		},
 		"empty": func([]byte) []byte { return nil },
 	} {
-		if err := os.WriteFile(path, damage(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		replaceCacheFile(t, path, damage(data))
 		if st := sameCheck(t, dir, cache); st.Incremental {
 			t.Errorf("%s snapshot was used", name)
 		}

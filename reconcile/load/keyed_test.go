@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -91,6 +92,24 @@ func TestKeyedTablesSharePool(t *testing.T) {
 	for i := range 4 {
 		if v, ok := b.get(fmt.Sprintf("b%d", i)); !ok || v != 10+i {
 			t.Errorf("b.get(b%d) = %d, %v; want %d", i, v, ok, 10+i)
+		}
+	}
+}
+
+// The room fastDecode sets aside for a file's keys follows how many keys
+// the file can hold, not how many lines it has: a file of blank lines or
+// comments costs about its own size, not 64 bytes a line.
+func TestFastDecodeRoomFollowsKeys(t *testing.T) {
+	for name, src := range map[string]string{
+		"blank lines": strings.Repeat("\n", 1<<20),
+		"comments":    strings.Repeat("# a note\n", 1<<18) + "[source]\nid = \"x\"\n",
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		fastDecode(src)
+		runtime.ReadMemStats(&after)
+		if got := after.TotalAlloc - before.TotalAlloc; got > 8*uint64(len(src)) {
+			t.Errorf("%s: decoding %d bytes allocated %d", name, len(src), got)
 		}
 	}
 }

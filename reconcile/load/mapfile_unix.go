@@ -15,24 +15,27 @@ import (
 // mapping, so it is never unmapped; that is safe because crosscheck never
 // changes a cache file in place (writeAtomic makes a new file and renames
 // it over the old one, which stays whole for as long as it is mapped).
-// Anything that stands in the way of a mapping falls back to reading.
-func readCacheFile(path string) ([]byte, error) {
+// (Something else truncating a cache file in place would make reading
+// what was decoded from it fault.) A file that fails its checks is
+// released at once; a program that loads many times keeps one mapping
+// per cache file it used, each load. Anything that stands in the way of
+// a mapping falls back to reading.
+func readCacheFile(path string) (data []byte, release func(), err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	size := st.Size()
-	if size == 0 || size != int64(int(size)) || !st.Mode().IsRegular() {
-		return os.ReadFile(path)
+	if size > 0 && size == int64(int(size)) && st.Mode().IsRegular() {
+		if data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED); err == nil {
+			return data, func() { syscall.Munmap(data) }, nil
+		}
 	}
-	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
-	if err != nil {
-		return os.ReadFile(path)
-	}
-	return data, nil
+	data, err = os.ReadFile(path)
+	return data, func() {}, err
 }

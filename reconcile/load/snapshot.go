@@ -94,8 +94,19 @@ func claimIDHash(id string) uint64 {
 // readSnapshot reads and checks dir's snapshot; nil if there is none or it
 // cannot be trusted.
 func readSnapshot(dir string) *snapshot {
-	data, err := readCacheFile(filepath.Join(dir, snapshotName))
-	if err != nil || len(data) < snapshotHeaderSize+8+4 {
+	data, release, err := readCacheFile(filepath.Join(dir, snapshotName))
+	if err != nil {
+		return nil
+	}
+	sn := snapshotFrom(data)
+	if sn == nil {
+		release()
+	}
+	return sn
+}
+
+func snapshotFrom(data []byte) *snapshot {
+	if len(data) < snapshotHeaderSize+8+4 {
 		return nil
 	}
 	body := data[:len(data)-12]
