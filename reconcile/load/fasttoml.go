@@ -41,15 +41,17 @@ func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 	// for as many keys as it has of the rarer of the two.
 	keys := min(strings.Count(src, "\n"), strings.Count(src, "=")) + 1
 	vals, ats := make([]keyedPair[any], keys), make([]keyedPair[at], keys)
+	endTable := func() {
+		if cur != nil {
+			vals, ats = cur.end(vals), curAt.keys.end(ats)
+		}
+	}
 	for {
 		if !p.blankLines() {
 			return nil, nil, false
 		}
 		if p.i >= len(p.s) {
-			if cur != nil {
-				cur.end(vals)
-				curAt.keys.end(ats)
-			}
+			endTable()
 			return root, x, true
 		}
 		start := p.pos()
@@ -66,9 +68,7 @@ func fastDecode(src string) (m map[string]any, x *posIndex, ok bool) {
 			if name == "" || !p.consume(']') || (array && !p.consume(']')) || !p.endOfLine() {
 				return nil, nil, false
 			}
-			if cur != nil {
-				vals, ats = cur.end(vals), curAt.keys.end(ats)
-			}
+			endTable()
 			t := &fields{}
 			t.begin(vals)
 			switch old, exists := root[name]; {

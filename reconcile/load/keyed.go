@@ -1,7 +1,5 @@
 package load
 
-import "sort"
-
 // keyed holds a table's keys, each with a value, in the order the file
 // gives them. A claim has five or so keys: looking along a list of them
 // is as quick as hashing, and the list costs a fraction of a Go map's
@@ -80,17 +78,6 @@ func (k *keyed[V]) end(pool []keyedPair[V]) []keyedPair[V] {
 	n := len(k.list)
 	k.list = k.list[:n:n] // nothing appended later may run into the next table
 	return pool[min(n, len(pool)):]
-}
-
-// sortedKeys are the keys in byte order, the order problems about them
-// are reported in whichever way the file was decoded.
-func (k *keyed[V]) sortedKeys() []string {
-	ks := make([]string, len(k.list))
-	for i, p := range k.list {
-		ks[i] = p.key
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // tableOf is v as a table, if it is one. fastDecode makes fields; the

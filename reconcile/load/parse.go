@@ -405,9 +405,10 @@ func (f *fileCtx) source(v any) {
 	tm, ok := tableOf(v)
 	if !ok {
 		p, _ := f.idx.key("", 0, "source")
-		if typeOf(v) == "an array of tables" {
+		switch v.(type) {
+		case []*fields, []map[string]any:
 			f.errorf(f.pos(p), "a file has one source: write [source], not [[source]]; put each source in its own file")
-		} else {
+		default:
 			f.errorf(f.pos(p), "\"source\" must be a table ([source]), not %s", typeOf(v))
 		}
 		return

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -224,45 +225,37 @@ func (t *table) keyMap() map[string]reconcile.Pos {
 func (t *table) check() (ok bool) {
 	ok = true
 	t.bad = nil
-	markBad := func(k string) {
-		if t.bad == nil {
-			t.bad = map[string]bool{}
-		}
-		t.bad[k] = true
-	}
-	// Most tables have nothing wrong with them: that is made sure of in
-	// the file's order, and only a table with a problem has its keys
-	// sorted, which is the order problems are reported in.
-	if t.fine() {
-		return true
-	}
-	for _, k := range t.m.sortedKeys() {
-		v := t.val(k)
+	// The keys are looked at in the file's order; the few with a problem
+	// are reported in key order, whichever order the file gave them in.
+	type keyProblem struct{ key, msg string }
+	var found []keyProblem
+	for _, kv := range t.m.list {
+		k := kv.key
 		f := t.schema.field(k)
-		if f == nil {
-			markBad(k)
+		switch {
+		case f == nil:
 			msg := fmt.Sprintf("unknown key %q in %s", k, t.schema.title)
 			if c := textnorm.Closest(k, t.schema.names()); c != "" {
 				msg += fmt.Sprintf("; did you mean %q?", c)
 			} else {
 				msg += fmt.Sprintf("; the keys it takes are %s", strings.Join(t.schema.names(), ", "))
 			}
-			t.f.errorf(t.at(k), "%s", msg)
-			continue
-		}
-		if why := mismatch(f.types, v); why != "" {
-			markBad(k)
-			if f.required {
-				ok = false
-			}
-			t.f.errorf(t.at(k), "%q in %s must be %s, %s", k, t.schema.title, f.types.describe(), why)
-			continue
-		}
-		if s, isStr := v.(string); isStr && f.required && strings.TrimSpace(s) == "" {
-			markBad(k)
+			found = append(found, keyProblem{k, msg})
+		case mismatch(f.types, kv.val) != "":
+			ok = ok && !f.required
+			found = append(found, keyProblem{k, fmt.Sprintf("%q in %s must be %s, %s", k, t.schema.title, f.types.describe(), mismatch(f.types, kv.val))})
+		case f.required && isBlank(kv.val):
 			ok = false
-			t.f.errorf(t.at(k), "%q in %s is empty; it is required", k, t.schema.title)
+			found = append(found, keyProblem{k, fmt.Sprintf("%q in %s is empty; it is required", k, t.schema.title)})
 		}
+	}
+	slices.SortFunc(found, func(a, b keyProblem) int { return strings.Compare(a.key, b.key) })
+	for _, p := range found {
+		if t.bad == nil {
+			t.bad = map[string]bool{}
+		}
+		t.bad[p.key] = true
+		t.f.errorf(t.at(p.key), "%s", p.msg)
 	}
 	for _, f := range t.schema.fields {
 		if f.required && !t.m.has(f.name) {
@@ -273,24 +266,10 @@ func (t *table) check() (ok bool) {
 	return ok
 }
 
-// fine says whether check would find nothing to report: every key known,
-// of the right type, and every required key present and not blank.
-func (t *table) fine() bool {
-	for _, kv := range t.m.list {
-		f := t.schema.field(kv.key)
-		if f == nil || mismatch(f.types, kv.val) != "" {
-			return false
-		}
-		if s, isStr := kv.val.(string); isStr && f.required && strings.TrimSpace(s) == "" {
-			return false
-		}
-	}
-	for _, f := range t.schema.fields {
-		if f.required && !t.m.has(f.name) {
-			return false
-		}
-	}
-	return true
+// isBlank says whether v is a string of nothing but spaces.
+func isBlank(v any) bool {
+	s, isStr := v.(string)
+	return isStr && strings.TrimSpace(s) == ""
 }
 
 // mismatch says how v fails to be one of ts, or "" if it is one.
