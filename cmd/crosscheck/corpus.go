@@ -4,14 +4,10 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
-	"sync"
 
+	"github.com/crosscheck/crosscheck/internal/budget"
 	"github.com/crosscheck/crosscheck/reconcile"
 	"github.com/crosscheck/crosscheck/reconcile/load"
 	"github.com/crosscheck/crosscheck/reports"
@@ -90,51 +86,8 @@ func openCorpus(dir string, stderr io.Writer) (*load.Loaded, int, bool) {
 	return openCorpusWith(dir, load.Options{}, stderr)
 }
 
-// memoryBudget is what crosscheck lets its memory grow to while the
-// corpus leaves room in it. A run allocates a few times what it keeps, in
-// one go, and then exits, so collecting whenever the heap doubles (the
-// runtime's default) mostly costs time: within the budget the collector
-// runs only when the budget is near, so a corpus of 20,000 sources checks
-// in under 400 MB (376 MiB and the executable) with few collections, and a
-// run the cache spares most of its work, with none.
-// Once the live heap alone fills most of the budget, the budget is lifted
-// and the heap may grow to three times what is live (marking a heap of
-// gigabytes costs seconds a collection). GOGC or GOMEMLIMIT in the
-// environment leave all of it to the runtime.
-const memoryBudget = 376 << 20
-
-var budgetOnce sync.Once
-
-func budgetMemory() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(memoryBudget)
-	watchHeap()
-}
-
-// sentinel is an object whose finalizer runs after each collection.
-type sentinel struct{ _ *int }
-
-// watchHeap lifts the budget after the first collection that finds the
-// live heap past 70% of it, where keeping to it would cost more and more
-// collections.
-func watchHeap() {
-	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		if s[0].Value.Kind() == metrics.KindUint64 && s[0].Value.Uint64() > memoryBudget*7/10 {
-			debug.SetMemoryLimit(math.MaxInt64)
-			debug.SetGCPercent(200)
-			return
-		}
-		watchHeap()
-	})
-}
-
 func openCorpusWith(dir string, o load.Options, stderr io.Writer) (*load.Loaded, int, bool) {
-	budgetOnce.Do(budgetMemory)
+	budget.Start() // see internal/budget
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

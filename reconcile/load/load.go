@@ -23,6 +23,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/crosscheck/crosscheck/internal/budget"
 	"github.com/crosscheck/crosscheck/internal/textnorm"
 	"github.com/crosscheck/crosscheck/internal/workers"
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -314,7 +315,13 @@ func (l *loader) load() *Loaded {
 	var claims []reconcile.Claim
 	var idPos []reconcile.Pos
 	all := func() {
+		// Written through before the collector first reads them (see
+		// touch).
+		release := budget.Hold()
 		claims, idPos = make([]reconcile.Claim, total), make([]reconcile.Pos, total)
+		touch(claims)
+		touch(idPos)
+		release()
 	}
 	stretch := func(s *slot) ([]reconcile.Claim, []reconcile.Pos) {
 		if claims == nil {
