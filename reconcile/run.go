@@ -250,14 +250,7 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 	var all []Claim
 	if inPlace {
 		all = c.Claims
-		// Each swap puts one claim where it belongs.
-		for i := range all {
-			for int(dest[i]) != i {
-				j := dest[i]
-				all[i], all[j] = all[j], all[i]
-				dest[i], dest[j] = dest[j], dest[i]
-			}
-		}
+		permute(all, dest)
 	} else {
 		all = make([]Claim, len(c.Claims))
 		const chunk = 4096
