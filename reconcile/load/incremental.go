@@ -14,11 +14,9 @@ package load
 // (or unmade) a duplicate.
 
 import (
-	"cmp"
 	"encoding/binary"
 	"slices"
 	"sort"
-	"strings"
 	"unsafe"
 
 	"github.com/crosscheck/crosscheck/internal/workers"
@@ -512,7 +510,14 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 	if slices.Contains(ok, false) {
 		return res
 	}
+	// The snapshot's groups and the fresh ones are each in order of
+	// event and property (a snapshot out of order is not read), and none
+	// is in both: merged, they are in order.
+	before := func(a, b *snapGroup) bool {
+		return a.event < b.event || (a.event == b.event && a.property < b.property)
+	}
 	groups := make([]snapGroup, 0, in.groups+len(fresh))
+	j := 0
 	for k := range sn.groups {
 		g := sn.groups[k]
 		if in.touched[groupID{g.event, g.property}] {
@@ -523,12 +528,13 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 		for n, m := range g.members {
 			g.members[n] = slotOf[m]
 		}
+		for j < len(fresh) && before(&fresh[j], &g) {
+			groups = append(groups, fresh[j])
+			j++
+		}
 		groups = append(groups, g)
 	}
-	groups = append(groups, fresh...)
-	slices.SortFunc(groups, func(a, b snapGroup) int {
-		return cmp.Or(strings.Compare(a.event, b.event), strings.Compare(a.property, b.property))
-	})
+	groups = append(groups, fresh[j:]...)
 	next := &snapshot{ctx: l.context, files: in.files, groups: groups, clashes: sn.clashes}
 	if next.write(l.Cache.Dir) {
 		l.Cache.Written++
