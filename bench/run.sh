@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # bench/run.sh: time crosscheck against the floor on generated corpora.
 #
-# For each corpus size it generates a corpus with internal/tools/gencorpus,
-# then measures, REPS times each and reports the median wall time and peak
-# RSS (from /usr/bin/time -v):
+# For each corpus size it generates a corpus with internal/tools/gencorpus
+# (unless it is there already), then measures each of these REPS times and
+# reports the median wall time, CPU time and peak RSS (from /usr/bin/time
+# -v). A repetition measures every run at every size before the next one
+# starts, so that the machine drifting over the minutes this takes moves
+# all the figures alike:
 #
 #   floor      bench/floor: read and decode every file, read every text
 #   cold       crosscheck check DIR with no cache (--no-cache when check
@@ -140,9 +143,13 @@ ROWS="$WORK/rows.txt"
 GENROWS="$WORK/gen.txt"
 : >"$GENROWS"
 
+corpus_dir() { echo "$WORK/corpus-$1-$CLAIMS-$SEED"; }
+size_label() { echo "$(($1 / 1000))k×$CLAIMS"; }
+
+# Generate what is missing, and prime each size's warm cache.
 for N in $SIZES; do
-	DIR="$WORK/corpus-$N-$CLAIMS-$SEED"
-	label="$((N / 1000))k×$CLAIMS"
+	DIR=$(corpus_dir "$N")
+	label=$(size_label "$N")
 	if [ "$REGEN" = 1 ] || [ ! -f "$DIR/crosscheck.toml" ]; then
 		echo "== generating $label in $DIR" >&2
 		rm -rf "$DIR"
@@ -153,57 +160,60 @@ for N in $SIZES; do
 		files=$(find "$DIR" -type f | wc -l)
 		printf '| %s | %s | %.1f | %.1f | %.1f | %d |\n' "$label" "$files" "$(ratio "$size" 1000000)" "$gw" "$gc" "$((gr / 1024))" >>"$GENROWS"
 	fi
-	rm -f "$WORK"/m.floor "$WORK"/m.cold "$WORK"/m.first "$WORK"/m.warm "$WORK"/m.new
+	rm -f "$DIR"/sources/0000/sbench-*.toml
+	rm -f "$WORK/m.$N".*
+	if [ "$HAVE_CHECK" = 1 ]; then
+		echo "== $label: priming the warm cache" >&2
+		rm -rf "$WORK/cache-warm-$N"
+		mkdir -p "$WORK/cache-warm-$N"
+		XDG_CACHE_HOME="$WORK/cache-warm-$N" "$BIN/crosscheck" check "$DIR" >/dev/null 2>&1 || true
+	fi
+done
 
-	echo "== $label: floor" >&2
-	for _ in $(seq 1 "$REPS"); do measure floor "$BIN/floor" "$DIR"; done
-	read -r fw fr fc < <(median floor)
+# Each repetition measures every run at every size in turn, so that a
+# machine that speeds up or slows down over the minutes this takes
+# shifts all the figures alike, and the ratios (to the floor, and from
+# one size to the next) compare runs made at about the same time.
+for rep in $(seq 1 "$REPS"); do
+	for N in $SIZES; do
+		DIR=$(corpus_dir "$N")
+		label=$(size_label "$N")
+		echo "== $label: repetition $rep of $REPS" >&2
+		measure "$N.floor" "$BIN/floor" "$DIR"
+		[ "$HAVE_CHECK" = 1 ] || continue
+		if [ -n "$NOCACHE" ]; then
+			measure "$N.cold" "$BIN/crosscheck" check "$NOCACHE" "$DIR"
+			cache=$(mktemp -d "$WORK/cache-first.XXXXXX")
+			XDG_CACHE_HOME="$cache" measure "$N.first" "$BIN/crosscheck" check "$DIR"
+			rm -rf "$cache"
+		else
+			cache=$(mktemp -d "$WORK/cache-cold.XXXXXX")
+			XDG_CACHE_HOME="$cache" measure "$N.cold" "$BIN/crosscheck" check "$DIR"
+			rm -rf "$cache"
+		fi
+		# Warm: the cache as the previous check here left it (the
+		# priming run, or the last repetition's one new source).
+		XDG_CACHE_HOME="$WORK/cache-warm-$N" measure "$N.warm" "$BIN/crosscheck" check "$DIR"
+		# One new source: each repetition adds another; they stay until
+		# the end, a few files among thousands.
+		cp "$(template_source "$DIR")" "$DIR/sources/0000/sbench-$rep.toml"
+		XDG_CACHE_HOME="$WORK/cache-warm-$N" measure "$N.new" "$BIN/crosscheck" check "$DIR"
+	done
+done
+
+for N in $SIZES; do
+	DIR=$(corpus_dir "$N")
+	label=$(size_label "$N")
+	rm -f "$DIR"/sources/0000/sbench-*.toml
+	read -r fw fr fc < <(median "$N.floor")
 	printf '| %s | floor | %.2f | 1.00 | %.2f | 1.00 | %d | 1.00 |\n' "$label" "$fw" "$fc" "$((fr / 1024))" >>"$ROWS"
-
 	if [ "$HAVE_CHECK" = 0 ]; then
 		printf '| %s | check (cold, warm, one new file) | TODO: crosscheck check not available | | | | | |\n' "$label" >>"$ROWS"
 		continue
 	fi
-
-	echo "== $label: check, cold" >&2
-	for _ in $(seq 1 "$REPS"); do
-		if [ -n "$NOCACHE" ]; then
-			measure cold "$BIN/crosscheck" check "$NOCACHE" "$DIR"
-		else
-			cache=$(mktemp -d "$WORK/cache-cold.XXXXXX")
-			XDG_CACHE_HOME="$cache" measure cold "$BIN/crosscheck" check "$DIR"
-			rm -rf "$cache"
-		fi
-	done
-
-	if [ -n "$NOCACHE" ]; then
-		echo "== $label: check, first (empty cache)" >&2
-		for _ in $(seq 1 "$REPS"); do
-			cache=$(mktemp -d "$WORK/cache-first.XXXXXX")
-			XDG_CACHE_HOME="$cache" measure first "$BIN/crosscheck" check "$DIR"
-			rm -rf "$cache"
-		done
-	fi
-
-	echo "== $label: check, warm" >&2
-	export XDG_CACHE_HOME="$WORK/cache-warm-$N"
-	rm -rf "$XDG_CACHE_HOME"
-	mkdir -p "$XDG_CACHE_HOME"
-	"$BIN/crosscheck" check "$DIR" >/dev/null 2>&1 || true # prime the cache
-	for _ in $(seq 1 "$REPS"); do measure warm "$BIN/crosscheck" check "$DIR"; done
-
-	echo "== $label: check, one new source" >&2
-	tmpl=$(template_source "$DIR")
-	for k in $(seq 1 "$REPS"); do
-		cp "$tmpl" "$DIR/sources/0000/sbench-$k.toml"
-		measure new "$BIN/crosscheck" check "$DIR"
-	done
-	rm -f "$DIR"/sources/0000/sbench-*.toml
-	unset XDG_CACHE_HOME
-
 	for m in cold first warm new; do
-		[ -s "$WORK/m.$m" ] || continue
-		read -r w r c < <(median $m)
+		[ -s "$WORK/m.$N.$m" ] || continue
+		read -r w r c < <(median "$N.$m")
 		case $m in
 		cold) name="check, cold${NOCACHE:+ ($NOCACHE)}" ;;
 		first) name="check, first (empty cache, filled)" ;;
