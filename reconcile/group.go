@@ -88,20 +88,6 @@ type revision struct {
 	readings []int
 }
 
-// statedLater reports whether the same authority made claim j after claim i.
-// Two claims as of the same day count as ordered only when both carry an
-// explicit as_of in the same file: then the file's order is the order of
-// statements ("an initial 103, then 95"). Otherwise a same-day difference is
-// a plain disagreement, not a revision.
-func (rc *reconciler) statedLater(i, j int) bool {
-	a, b := &rc.g.Claims[i], &rc.g.Claims[j]
-	if before(a.AsOf, b.AsOf) {
-		return true
-	}
-	return a.AsOf == b.AsOf && a.AsOfText != "" && b.AsOfText != "" &&
-		a.Pos.File == b.Pos.File && a.Pos.Line < b.Pos.Line
-}
-
 // revisions finds, for each authority, the claims it later contradicted
 // itself on. A claim is superseded by the first claim of its authority (in
 // claim order) that it was stated before and cannot hold with. Claims that
@@ -148,16 +134,16 @@ func (rc *reconciler) revisions(superseded []bool) []revision {
 		}
 		// Classes are in the order of their first claims, so the first
 		// class that supersedes a class holds the first claim that does.
+		reps := make([]int, len(classes))
+		for c, a := range classes {
+			reps[c] = idx[a.members[0]]
+		}
 		revised := false
-		for _, a := range classes {
-			a.by = -1
-			ia := idx[a.members[0]]
-			for _, b := range classes {
-				if ib := idx[b.members[0]]; b != a && rc.statedLater(ia, ib) && !rc.compatible(ia, ib) {
-					a.by = b.members[0]
-					revised = true
-					break
-				}
+		for c, b := range rc.firstSuperseding(reps) {
+			classes[c].by = -1
+			if b >= 0 {
+				classes[c].by = classes[b].members[0]
+				revised = true
 			}
 		}
 		if !revised {
