@@ -27,12 +27,17 @@ func compatible(g *Group, h Hierarchy, a, b *Claim) bool {
 // higher than some value of the later one. Otherwise the ranges must share a
 // value.
 func rangesCompatible(cumulative bool, a, b *Claim) bool {
-	ra, rb := a.Reading.Range, b.Reading.Range
+	return rangesHold(cumulative, a.Reading.Range, a.AsOf, b.Reading.Range, b.AsOf)
+}
+
+// rangesHold is rangesCompatible for readings ra and rb as of days ta and
+// tb.
+func rangesHold(cumulative bool, ra, ta, rb, tb Range) bool {
 	if cumulative {
 		switch {
-		case before(a.AsOf, b.AsOf):
+		case before(ta, tb):
 			return ra.Min <= rb.Max
-		case before(b.AsOf, a.AsOf):
+		case before(tb, ta):
 			return rb.Min <= ra.Max
 		}
 	}
