@@ -22,7 +22,7 @@ func (rc *reconciler) statedLater(i, j int) bool {
 // claim in turn finds: the first stated after it that cannot hold with
 // it. Random groups of every kind, with claims sharing days, files and
 // readings, overlapping day ranges, and same-day claims ordered by their
-// place in a file.
+// line in a file.
 func TestFirstSupersedingIsTheFirstPairwise(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 8))
 	dayChoices := []string{"2024-01-03", "2024-01-04", "2024-01-05", "2024-01-09", "2024-01-03..2024-01-05", "2024-01-01..2024-01-31", "2024-01-04..2024-01-09"}
@@ -32,7 +32,7 @@ func TestFirstSupersedingIsTheFirstPairwise(t *testing.T) {
 	kinds := []struct {
 		kind       Kind
 		cumulative bool
-	}{{Count, true}, {Count, false}, {Date, false}, {Place, false}, {Text, false}}
+	}{{Count, true}, {Count, false}, {Date, true}, {Date, false}, {Place, false}, {Category, false}, {Text, false}}
 	for round := range 300 {
 		k := kinds[round%len(kinds)]
 		n := 1 + rng.IntN(60)
@@ -51,9 +51,10 @@ func TestFirstSupersedingIsTheFirstPairwise(t *testing.T) {
 			cs = append(cs, c)
 		}
 		g := build(k.kind, k.cumulative, cs...)
-		// Lines within a file in claim order, not one file per claim.
-		for i := range g.Claims {
-			g.Claims[i].Pos.Line = 10 + i
+		// Distinct lines in any order: same-day claims in one file are
+		// ordered by line, not by their place in the group.
+		for i, line := range rng.Perm(n) {
+			g.Claims[i].Pos.Line = 10 + line
 		}
 		rc := &reconciler{g: &g, l: lookup()}
 		reps := make([]int, 0, n)

@@ -71,10 +71,12 @@ func lift() {
 }
 
 // Hold keeps the collector from starting until release is called; a
-// collection under way when it is called is finished first. It is for
-// making a large array and writing to all of it before the collector
-// first reads it (see the loader's touch): release promptly, since the
-// heap grows unchecked meanwhile.
+// collection under way when it is called is finished first. (One that is
+// just starting at that moment may still run, but an array made while it
+// marks is not scanned by it.) It is for making a large array and writing
+// to all of it before the collector first reads it (see the loader's
+// touch): release promptly, since the heap grows unchecked meanwhile and
+// finalizers wait. Holds do not nest.
 func Hold() (release func()) {
 	mu.Lock()
 	percent := debug.SetGCPercent(-1) // waits for a collection under way
