@@ -522,7 +522,7 @@ func encodeEntry(e *enc, r *sourceResult, file string) {
 		e.claim(&r.claims[i], file)
 		e.pos(r.idPos[i], file)
 	}
-	e.problems(r.problems, file)
+	e.problems(r.problems, func(p reconcile.Pos) { e.pos(p, file) })
 }
 
 // claim writes a claim; file is the source file, which its position
@@ -541,11 +541,12 @@ func (e *enc) claim(c *reconcile.Claim, file string) {
 	e.pos(c.Pos, file)
 }
 
-// problems writes a list of problems; file as for claim.
-func (e *enc) problems(ps []reconcile.Problem, file string) {
+// problems writes a list of problems, each position with pos: the shards
+// name files as the source's, the snapshot as paths in the corpus.
+func (e *enc) problems(ps []reconcile.Problem, pos func(reconcile.Pos)) {
 	e.uv(uint64(len(ps)))
 	for _, p := range ps {
-		e.pos(p.Pos, file)
+		pos(p.Pos)
 		e.str(string(p.Severity))
 		e.str(p.Message)
 	}
@@ -664,8 +665,9 @@ func (d *dec) claim(c *reconcile.Claim, file string) {
 	c.Pos = d.pos(file)
 }
 
-// problems reads what enc.problems wrote; nil for none.
-func (d *dec) problems(file string) []reconcile.Problem {
+// problems reads what enc.problems wrote, each position with pos; nil for
+// none.
+func (d *dec) problems(pos func() reconcile.Pos) []reconcile.Problem {
 	n := d.n()
 	if n == 0 {
 		return nil
@@ -673,7 +675,7 @@ func (d *dec) problems(file string) []reconcile.Problem {
 	ps := make([]reconcile.Problem, n)
 	for i := range ps {
 		p := &ps[i]
-		p.Pos = d.pos(file)
+		p.Pos = pos()
 		p.Severity = reconcile.Severity(d.str())
 		p.Message = d.str()
 	}
@@ -714,7 +716,7 @@ func decodeEntry(ce *cacheEntry, file string, claims []reconcile.Claim, idPos []
 	} else if ce.nclaims != 0 {
 		return nil, false
 	}
-	r.problems = d.problems(file)
+	r.problems = d.problems(func() reconcile.Pos { return d.pos(file) })
 	if d.bad || d.i != len(d.s) {
 		return nil, false
 	}

@@ -36,6 +36,7 @@ type increment struct {
 	// those of sources parsed on every run (not plain sources).
 	changed, live []int
 	textStamps    []stamp // per slot of an unchanged source: its text's
+	slotOf        []int32 // per file of the snapshot still here: its slot
 	touched       map[groupID]bool
 	pl            *places
 
@@ -212,10 +213,10 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			}
 		}
 	}
-	slotOf := make([]int, len(sn.files))
+	in.slotOf = make([]int32, len(sn.files))
 	for i, o := range in.old {
 		if o >= 0 {
-			slotOf[o] = i
+			in.slotOf[o] = int32(i)
 		}
 	}
 	for k := range sn.groups {
@@ -240,7 +241,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			if sn.files[m].clash {
 				return false // some of its claims may have been left out
 			}
-			if i := slotOf[m]; slots[i].res == nil {
+			if i := in.slotOf[m]; slots[i].res == nil {
 				decode[i] = true
 			}
 		}
@@ -283,15 +284,14 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 	for i := range slots {
 		s := &slots[i]
 		if o := in.old[i]; o >= 0 && s.res == nil && s.parsed == nil {
-			d := &dec{s: sn.files[o].problems}
-			if fileProblems[i] = pl.getProblems(d); d.bad || d.i != len(d.s) {
+			var whole bool
+			if fileProblems[i], whole = pl.problemsFrom(sn.files[o].problems); !whole {
 				ok = false
 			}
 		}
 	}
-	d := &dec{s: sn.clashes}
-	clashes := pl.getProblems(d)
-	if !ok || d.bad || d.i != len(d.s) {
+	clashes, whole := pl.problemsFrom(sn.clashes)
+	if !ok || !whole {
 		return false
 	}
 
@@ -496,12 +496,6 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 	// files now numbered as this run's slots), and the touched ones as
 	// reconciled now.
 	sn := in.snap
-	slotOf := make([]int32, len(sn.files))
-	for i, o := range in.old {
-		if o >= 0 {
-			slotOf[o] = int32(i)
-		}
-	}
 	fresh := make([]snapGroup, len(sub.Groups))
 	ok := make([]bool, len(sub.Groups))
 	workers.Each(len(sub.Groups), func(k int) {
@@ -526,7 +520,7 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 		// Renumbered in place: this snapshot is not read again (and a
 		// second Reconcile finds nothing changed, below).
 		for n, m := range g.members {
-			g.members[n] = slotOf[m]
+			g.members[n] = in.slotOf[m]
 		}
 		for j < len(fresh) && before(&fresh[j], &g) {
 			groups = append(groups, fresh[j])

@@ -232,6 +232,10 @@ func (t *table) check() (ok bool) {
 	for _, kv := range t.m.list {
 		k := kv.key
 		f := t.schema.field(k)
+		var why string
+		if f != nil {
+			why = mismatch(f.types, kv.val)
+		}
 		switch {
 		case f == nil:
 			msg := fmt.Sprintf("unknown key %q in %s", k, t.schema.title)
@@ -241,9 +245,9 @@ func (t *table) check() (ok bool) {
 				msg += fmt.Sprintf("; the keys it takes are %s", strings.Join(t.schema.names(), ", "))
 			}
 			found = append(found, keyProblem{k, msg})
-		case mismatch(f.types, kv.val) != "":
+		case why != "":
 			ok = ok && !f.required
-			found = append(found, keyProblem{k, fmt.Sprintf("%q in %s must be %s, %s", k, t.schema.title, f.types.describe(), mismatch(f.types, kv.val))})
+			found = append(found, keyProblem{k, fmt.Sprintf("%q in %s must be %s, %s", k, t.schema.title, f.types.describe(), why)})
 		case f.required && isBlank(kv.val):
 			ok = false
 			found = append(found, keyProblem{k, fmt.Sprintf("%q in %s is empty; it is required", k, t.schema.title)})

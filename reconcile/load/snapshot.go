@@ -295,27 +295,17 @@ func (pl *places) get(d *dec) reconcile.Pos {
 	return p
 }
 
+// putProblems writes ps with their files named as put names them.
 func (pl *places) putProblems(e *enc, ps []reconcile.Problem) {
-	e.uv(uint64(len(ps)))
-	for _, p := range ps {
-		pl.put(e, p.Pos)
-		e.str(string(p.Severity))
-		e.str(p.Message)
-	}
+	e.problems(ps, func(p reconcile.Pos) { pl.put(e, p) })
 }
 
-func (pl *places) getProblems(d *dec) []reconcile.Problem {
-	n := d.n()
-	if n == 0 {
-		return nil
-	}
-	ps := make([]reconcile.Problem, n)
-	for i := range ps {
-		ps[i].Pos = pl.get(d)
-		ps[i].Severity = reconcile.Severity(d.str())
-		ps[i].Message = d.str()
-	}
-	return ps
+// problemsFrom reads a list putProblems wrote as the whole of s; false if
+// s is not one.
+func (pl *places) problemsFrom(s string) ([]reconcile.Problem, bool) {
+	d := &dec{s: s}
+	ps := d.problems(func() reconcile.Pos { return pl.get(d) })
+	return ps, !d.bad && d.i == len(d.s)
 }
 
 // groupBody encodes what a check shows of a reconciled group: its
@@ -369,7 +359,7 @@ func (pl *places) readGroupBody(s, event, property string) ([]reconcile.Finding,
 			c.Role = reconcile.Role(d.str())
 		}
 	}
-	ps := pl.getProblems(d)
+	ps := d.problems(func() reconcile.Pos { return pl.get(d) })
 	return fs, ps, !d.bad && d.i == len(d.s)
 }
 
