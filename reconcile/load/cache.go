@@ -266,7 +266,7 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 		for _, s := range ss {
 			e := s.entry
 			same = same && s.reused && e.shard == shardName(i, n) &&
-				s.stamp == e.stamp && s.res.textStamp == e.textStamp && l.stampedAt(s) == e.stampedAt
+				s.stamp == e.stamp && s.textStamp() == e.textStamp && l.stampedAt(s) == e.stampedAt
 		}
 		if !same && len(ss) > 0 {
 			dirty = append(dirty, i)
@@ -291,6 +291,14 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 	return st
 }
 
+// textStamp is the stamp of s's archived text as of this run.
+func (s *slot) textStamp() stamp {
+	if s.res == nil {
+		return s.keptText
+	}
+	return s.res.textStamp
+}
+
 // stampedAt is the time saved with s's stamps. An unchanged file keeps
 // its entry's, so that its shard stays as it was, unless this run's time
 // would settle stamps the entry's time did not. Otherwise it is this
@@ -299,7 +307,7 @@ func (l *loader) stampedAt(s *slot) int64 {
 	if !s.stamp.known() {
 		return 0
 	}
-	if e := s.entry; s.reused && s.stamp == e.stamp && s.res.textStamp == e.textStamp {
+	if e := s.entry; s.reused && s.stamp == e.stamp && s.textStamp() == e.textStamp {
 		settled := func(at int64) bool {
 			return s.stamp.settled(at) && (!e.textStamp.known() || e.textStamp.settled(at))
 		}
@@ -325,10 +333,15 @@ func (c *cacheStore) writeShard(l *loader, i, n int, ctx [32]byte, ss []*slot) b
 	for _, s := range ss {
 		e.str(s.rel)
 		e.b = append(e.b, s.sum[:]...)
-		e.b = append(e.b, s.res.textKey[:]...)
-		e.str(s.res.textRaw)
+		if s.res != nil {
+			e.b = append(e.b, s.res.textKey[:]...)
+			e.str(s.res.textRaw)
+		} else {
+			e.b = append(e.b, s.entry.textKey[:]...)
+			e.str(s.entry.textRaw)
+		}
 		e.stamp(s.stamp)
-		e.stamp(s.res.textStamp)
+		e.stamp(s.textStamp())
 		e.iv(l.stampedAt(s))
 		if s.reused {
 			e.uv(uint64(s.entry.nclaims))

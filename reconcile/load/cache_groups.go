@@ -15,6 +15,7 @@ package load
 //
 // A shard is rewritten only when a group reconciled this run belongs in
 // it, keeping the entries this run used; the others are dropped then.
+// Files are read only when a run needs them (see groupStore).
 
 import (
 	"encoding/binary"
@@ -23,6 +24,7 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -34,18 +36,23 @@ import (
 
 var groupsMagic = [8]byte{'x', 'g', 'r', 'o', 'u', 'p', 's', 1}
 
-// groupStore is the groups part of a corpus's cache.
+// groupStore is the groups part of a corpus's cache. Its files are read
+// when first needed: all of them, in the background, for a run that
+// reconciles every group (prefetch); for an incremental check, only those
+// that the few groups it reconciles belong in, since the snapshot holds
+// the rest.
 type groupStore struct {
 	dir string
 	ctx [32]byte // of this run; entries made under another are not used
 
-	ready  chan struct{} // closed once the shards are read
-	shards map[string]*groupShard
-
-	old map[[32]byte]*groupEntry // read only once the run starts
+	listed  chan struct{}          // closed once the directory is listed
+	shards  map[string]*groupShard // by file name
+	layouts []int                  // the shards' ns, each once
+	once    sync.Once              // starts prefetch
 
 	// keepAll: keep every entry of a rewritten shard, not only those
-	// this run used (an incremental check uses few of them).
+	// this run used (an incremental check uses few of them), and keep
+	// the layout there is.
 	keepAll bool
 
 	mu    sync.Mutex
@@ -53,58 +60,91 @@ type groupStore struct {
 	stats struct{ reused, reconciled atomic.Int64 }
 }
 
+// groupShard is one file of the store, read at most once.
 type groupShard struct {
-	ctx  [32]byte
-	keys [][32]byte
+	name    string
+	n       int
+	read    sync.Once
+	ctx     [32]byte
+	entries map[[32]byte]*groupEntry // nil until read, or if it cannot be trusted
 }
 
 type groupEntry struct {
 	result string
-	shard  string
 	used   atomic.Bool
 }
 
-// openGroups starts reading the groups cached for the corpus in dir.
+// openGroups starts listing the groups cached for the corpus in dir.
 func openGroups(dir string) *groupStore {
-	g := &groupStore{dir: dir, ready: make(chan struct{}), shards: map[string]*groupShard{},
-		old: map[[32]byte]*groupEntry{}, fresh: map[[32]byte][]byte{}}
+	g := &groupStore{dir: dir, listed: make(chan struct{}),
+		shards: map[string]*groupShard{}, fresh: map[[32]byte][]byte{}}
 	go func() {
-		defer close(g.ready)
+		defer close(g.listed)
 		des, err := os.ReadDir(dir)
 		if err != nil {
 			return
 		}
-		var names []string
 		for _, de := range des {
-			if isGroupShardName(de.Name()) {
-				names = append(names, de.Name())
+			if i, n, ok := groupShardIndex(de.Name()); ok && i < n {
+				g.shards[de.Name()] = &groupShard{name: de.Name(), n: n}
+				if !slices.Contains(g.layouts, n) {
+					g.layouts = append(g.layouts, n)
+				}
 			}
 		}
-		for _, name := range names {
-			data, release, err := readCacheFile(filepath.Join(dir, name))
-			if err != nil {
-				continue
-			}
-			if !g.readShard(name, data) {
-				release()
-			}
-		}
+		slices.Sort(g.layouts)
 	}()
 	return g
 }
 
-func groupShardName(i, n int) string { return fmt.Sprintf("groups-%d-of-%d.bin", i, n) }
-
-func isGroupShardName(name string) bool {
-	var i, n int
-	_, err := fmt.Sscanf(name, "groups-%d-of-%d.bin", &i, &n)
-	return err == nil && name == groupShardName(i, n)
+// prefetch starts reading every file, for a run that will ask for every
+// group.
+func (g *groupStore) prefetch() {
+	g.once.Do(func() {
+		go func() {
+			<-g.listed
+			for _, sh := range g.shards {
+				g.load(sh)
+			}
+		}()
+	})
 }
 
-// readShard checks one shard and takes its entries; a shard that cannot
-// be trusted is left out (and so rewritten when a group belongs in it),
-// and false returned.
-func (g *groupStore) readShard(name string, data []byte) bool {
+// prefetchGroups starts reading the cached groups for a run that
+// reconciles them all.
+func prefetchGroups(c *cacheStore) {
+	if c != nil {
+		c.groups.prefetch()
+	}
+}
+
+func groupShardName(i, n int) string { return fmt.Sprintf("groups-%d-of-%d.bin", i, n) }
+
+// groupShardIndex is i and n of a file named as a group shard.
+func groupShardIndex(name string) (i, n int, ok bool) {
+	_, err := fmt.Sscanf(name, "groups-%d-of-%d.bin", &i, &n)
+	return i, n, err == nil && n > 0 && name == groupShardName(i, n)
+}
+
+// shardOf is the shard of a layout of n files that key belongs in.
+func shardOf(key [32]byte, n int) int { return int(binary.LittleEndian.Uint32(key[:4]) % uint32(n)) }
+
+// load reads a shard, once; a shard that cannot be trusted is left out
+// (and so rewritten when a group belongs in it).
+func (g *groupStore) load(sh *groupShard) {
+	sh.read.Do(func() {
+		data, release, err := readCacheFile(filepath.Join(g.dir, sh.name))
+		if err != nil {
+			return
+		}
+		if !sh.take(data) {
+			release()
+		}
+	})
+}
+
+// take checks a shard's bytes and takes its entries.
+func (sh *groupShard) take(data []byte) bool {
 	if len(data) < shardHeaderSize+4 {
 		return false
 	}
@@ -114,49 +154,56 @@ func (g *groupStore) readShard(name string, data []byte) bool {
 		return false
 	}
 	n, i := int(binary.LittleEndian.Uint32(data[12:])), int(binary.LittleEndian.Uint32(data[16:]))
-	if name != groupShardName(i, n) || binary.LittleEndian.Uint64(data[52:]) != uint64(len(body)-shardHeaderSize) {
+	if sh.name != groupShardName(i, n) || binary.LittleEndian.Uint64(data[52:]) != uint64(len(body)-shardHeaderSize) {
 		return false
 	}
-	sh := &groupShard{ctx: [32]byte(data[20:52])}
 	s := unsafe.String(unsafe.SliceData(body), len(body))
 	d := &dec{s: s, i: shardHeaderSize}
+	var keys [][32]byte
 	var results []string
 	for d.i < len(s) && !d.bad {
-		sh.keys = append(sh.keys, d.sum())
+		keys = append(keys, d.sum())
 		results = append(results, d.str())
 	}
 	if d.bad {
 		return false
 	}
-	g.shards[name] = sh
 	entries := make([]groupEntry, len(results))
+	sh.entries = make(map[[32]byte]*groupEntry, len(results))
 	for k, r := range results {
-		entries[k] = groupEntry{result: r, shard: name}
-		g.old[sh.keys[k]] = &entries[k]
+		entries[k].result = r
+		sh.entries[keys[k]] = &entries[k]
 	}
+	sh.ctx = [32]byte(data[20:52])
 	return true
 }
 
 // start readies the store for a run whose context is ctx.
 func (g *groupStore) start(ctx [32]byte) {
-	<-g.ready
+	<-g.listed
 	g.ctx = ctx
-	for k, e := range g.old {
-		if g.shards[e.shard].ctx != ctx {
-			delete(g.old, k)
-		}
-	}
 }
 
-// Get is reconcile.GroupMemo's.
+// Get is reconcile.GroupMemo's. A group is looked for in the shard it
+// belongs in under each layout there is (one, unless a run stopped
+// between writing one layout and removing another).
 func (g *groupStore) Get(key [32]byte) (string, bool) {
-	e := g.old[key]
-	if e == nil {
-		return "", false
+	for _, n := range g.layouts {
+		sh := g.shards[groupShardName(shardOf(key, n), n)]
+		if sh == nil {
+			continue
+		}
+		g.load(sh)
+		if sh.ctx != g.ctx {
+			continue
+		}
+		if e := sh.entries[key]; e != nil {
+			e.used.Store(true)
+			g.stats.reused.Add(1)
+			return e.result, true
+		}
 	}
-	e.used.Store(true)
-	g.stats.reused.Add(1)
-	return e.result, true
+	return "", false
 }
 
 // Put is reconcile.GroupMemo's.
@@ -170,23 +217,34 @@ func (g *groupStore) Put(key [32]byte, result []byte) {
 // save rewrites the shards that groups reconciled this run belong in, or
 // all of them when the number of groups calls for another layout.
 func (g *groupStore) save() (written int) {
+	<-g.listed
 	keep := func(e *groupEntry) bool { return g.keepAll || e.used.Load() }
-	used := 0
-	for _, e := range g.old {
-		if keep(e) {
-			used++
+	n := 0
+	if g.keepAll && len(g.layouts) == 1 {
+		n = g.layouts[0]
+	} else {
+		// The layout follows the number of groups kept, which needs
+		// every shard read.
+		used := 0
+		for _, sh := range g.shards {
+			g.load(sh)
+			if sh.ctx == g.ctx {
+				for _, e := range sh.entries {
+					if keep(e) {
+						used++
+					}
+				}
+			}
+		}
+		n = 1
+		if k := (used + len(g.fresh)) / 512; k > 1 {
+			n = min(64, 1<<bits.Len(uint(k-1)))
 		}
 	}
-	total := used + len(g.fresh)
-	n := 1
-	if k := total / 512; k > 1 {
-		n = min(64, 1<<bits.Len(uint(k-1)))
-	}
-	shardOf := func(k [32]byte) int { return int(binary.LittleEndian.Uint32(k[:4]) % uint32(n)) }
 	layout := fmt.Sprintf("-of-%d.bin", n) // how this layout's shards end
 	dirty := make([]bool, n)
 	for k := range g.fresh {
-		dirty[shardOf(k)] = true
+		dirty[shardOf(k, n)] = true
 	}
 	for name := range g.shards {
 		if !strings.HasSuffix(name, layout) {
@@ -212,13 +270,26 @@ func (g *groupStore) save() (written int) {
 	}
 	content := make([][]entry, n)
 	for k, r := range g.fresh {
-		i := shardOf(k)
+		i := shardOf(k, n)
 		content[i] = append(content[i], entry{key: k, fresh: r})
 	}
-	for k, e := range g.old {
-		if i := shardOf(k); dirty[i] && keep(e) {
-			if _, again := g.fresh[k]; !again {
-				content[i] = append(content[i], entry{key: k, result: e.result})
+	// Entries kept can only be in a dirty shard of this layout, or in a
+	// shard of another (which makes every shard dirty).
+	for name, sh := range g.shards {
+		if strings.HasSuffix(name, layout) {
+			if i, _, _ := groupShardIndex(name); !dirty[i] {
+				continue
+			}
+		}
+		g.load(sh)
+		if sh.ctx != g.ctx {
+			continue
+		}
+		for k, e := range sh.entries {
+			if i := shardOf(k, n); dirty[i] && keep(e) {
+				if _, again := g.fresh[k]; !again {
+					content[i] = append(content[i], entry{key: k, result: e.result})
+				}
 			}
 		}
 	}

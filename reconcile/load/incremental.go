@@ -301,6 +301,11 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 		in.verified += sn.groups[k].verified
 	}
 	in.groups = len(untouched)
+	nf, np := 0, 0
+	for k := range reads {
+		nf, np = nf+len(reads[k].findings), np+len(reads[k].problems)
+	}
+	in.findings, in.problems = make([]reconcile.Finding, 0, nf), make([]reconcile.Problem, 0, np)
 	for k := range reads {
 		in.findings = append(in.findings, reads[k].findings...)
 		in.problems = append(in.problems, reads[k].problems...)
@@ -311,9 +316,8 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 		if s.hit != nil {
 			// Unchanged and not needed: kept in the cache as it is.
 			kept[i] = true
-			e := s.hit
-			s.res = &sourceResult{textKey: e.textKey, textRaw: e.textRaw, textStamp: in.textStamps[i]}
-			s.reused, s.entry, s.hit = true, e, nil
+			s.keptText = in.textStamps[i]
+			s.reused, s.entry, s.hit = true, s.hit, nil
 		}
 	}
 	l.texts = nil

@@ -189,6 +189,9 @@ type slot struct {
 	entry     *cacheEntry
 	cacheable bool
 	reread    bool // a plain source not kept: read it again to parse it
+	// keptText is the text's stamp as of this run, for a source an
+	// incremental check keeps as the cache has it, with no res.
+	keptText stamp
 	// est is how many claims the file is expected to resolve, off where
 	// they go in the load's array of claims.
 	est, off int
@@ -331,6 +334,7 @@ func (l *loader) load() *Loaded {
 	}
 	if inc == nil {
 		all()
+		prefetchGroups(cache)
 	}
 
 	// Results the cache still holds need no vocabulary: they are taken
@@ -361,6 +365,7 @@ func (l *loader) load() *Loaded {
 			return out
 		}
 		all()
+		prefetchGroups(cache)
 		reuseHits() // the long way after all
 	}
 

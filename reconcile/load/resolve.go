@@ -27,9 +27,6 @@ import (
 type archived struct {
 	real string // its path, symbolic links resolved
 
-	statted sync.Once
-	now     stamp // its stamp as of this run, if known
-
 	summed   sync.Once
 	sum      [32]byte // of its bytes (when hashing)
 	sumStamp stamp    // from before they were read
@@ -63,13 +60,6 @@ func (a *archived) read(use func([]byte)) (st stamp, problem string) {
 	}
 	check(data)
 	return st, problem
-}
-
-// stamp is the text's stamp as of this run, from one stat however many
-// sources cite it.
-func (a *archived) stamp() stamp {
-	a.statted.Do(func() { a.now, _ = statStamp(a.real) })
-	return a.now
 }
 
 // summary is the text's hash and problem, for telling whether a cached
@@ -156,7 +146,7 @@ func (l *loader) resolve(f *parsedFile, v *vocab.Vocabulary, opts phrase.Options
 type textAt struct {
 	rel     string // relative to the corpus root, or as written if it cannot be placed
 	problem string // why it cannot be used, reported at the text key; "" if it can
-	a       *archived
+	real    string // its real path, if it can
 }
 
 // locate places the text a source names: inside the corpus, with its
@@ -178,7 +168,7 @@ func (l *loader) locate(fileRel, raw string) textAt {
 	if _, ok := within(l.realRoot, real); !ok {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q is a symbolic link to a file outside the claims directory; archive a copy under it instead", raw)}
 	}
-	return textAt{rel: rel, a: l.texts.get(real)}
+	return textAt{rel: rel, real: real}
 }
 
 // textTable finds each archived text by its real path, so that sources
@@ -293,9 +283,10 @@ func (l *loader) archive(f *parsedFile, r *resolved) (norm, rel string, usable b
 		}
 		return "", t.rel, false
 	}
-	norm, sum, err := t.a.normalised(l.hashing)
+	a := l.texts.get(t.real)
+	norm, sum, err := a.normalised(l.hashing)
 	if l.hashing {
-		r.textKey, r.textStamp = textKey(t.rel, "", err, sum), t.a.normStamp
+		r.textKey, r.textStamp = textKey(t.rel, "", err, sum), a.normStamp
 	}
 	if err != "" {
 		r.errorf(at, "archived text %s %s", filepath.Join(l.dir, filepath.FromSlash(t.rel)), err)
@@ -316,12 +307,15 @@ func (l *loader) currentText(fileRel string, e *cacheEntry) ([32]byte, stamp) {
 	if t.problem != "" {
 		return textKey(t.rel, t.problem, "", [32]byte{}), stamp{}
 	}
-	if st := e.textStamp; st.settled(e.stampedAt) && t.a.stamp() == st {
+	// Most texts are cited by one source: the stat is not shared
+	// through the table of texts, which costs more than it saves.
+	if unchanged(t.real, e.textStamp, e.stampedAt) {
 		l.textsUnread.Add(1)
-		return e.textKey, st
+		return e.textKey, e.textStamp
 	}
-	sum, err := t.a.summary()
-	return textKey(t.rel, "", err, sum), t.a.sumStamp
+	a := l.texts.get(t.real)
+	sum, err := a.summary()
+	return textKey(t.rel, "", err, sum), a.sumStamp
 }
 
 // textKey sums up everything about a source's archived text that its

@@ -14,23 +14,28 @@ import (
 // git's index; --no-cache reads everything.)
 const stampsKnown = true
 
-func statStamp(path string) (stamp, bool) {
-	return stampFrom(func(st *syscall.Stat_t) error { return syscall.Stat(path, st) })
-}
+func statStamp(path string) (stamp, bool) { return stampFrom(-1, path) }
 
 // fdStamp is the stamp of an open file, taken before reading it.
 func fdStamp(fd int) stamp {
-	s, _ := stampFrom(func(st *syscall.Stat_t) error { return syscall.Fstat(fd, st) })
+	s, _ := stampFrom(fd, "")
 	return s
 }
 
-// stampFrom makes a stamp from what stat says, retried when a signal
-// interrupts it; only a regular file has one.
-func stampFrom(stat func(*syscall.Stat_t) error) (stamp, bool) {
+// stampFrom makes a stamp from what stat says of path, or of fd if path
+// is "", retried when a signal interrupts it; only a regular file has
+// one. (It runs for every file: st stays off the heap.)
+func stampFrom(fd int, path string) (stamp, bool) {
 	var st syscall.Stat_t
-	err := stat(&st)
+	stat := func() error {
+		if path == "" {
+			return syscall.Fstat(fd, &st)
+		}
+		return syscall.Stat(path, &st)
+	}
+	err := stat()
 	for err == syscall.EINTR {
-		err = stat(&st)
+		err = stat()
 	}
 	if err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return stamp{}, false

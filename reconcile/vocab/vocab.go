@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/internal/textnorm"
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -91,6 +92,12 @@ type term struct {
 	builtin  bool     // an ISO country
 	at       At
 	parentAt reconcile.Pos // where its parents were declared
+
+	// ancestors are every term it lies within, worked out once, when
+	// first asked: reconciling a group asks the same pairs over and
+	// over.
+	traced    sync.Once
+	ancestors []string
 }
 
 // Vocabulary is built once by Build and then only read, so it is safe for
@@ -135,25 +142,27 @@ func (v *Vocabulary) Within(term, ancestor string) bool {
 	if v == nil {
 		return false
 	}
-	seen := map[string]bool{term: true}
-	queue := []string{term}
-	for len(queue) > 0 {
-		t := v.terms[queue[0]]
-		queue = queue[1:]
-		if t == nil {
-			continue
-		}
-		for _, p := range t.parents {
-			if p == ancestor {
-				return true
+	t := v.terms[term]
+	return t != nil && slices.Contains(t.lineage(v), ancestor)
+}
+
+// lineage is every term t lies within, nearest first.
+func (t *term) lineage(v *Vocabulary) []string {
+	t.traced.Do(func() {
+		seen := map[string]bool{t.id: true}
+		for queue := []*term{t}; len(queue) > 0; queue = queue[1:] {
+			for _, p := range queue[0].parents {
+				if !seen[p] {
+					seen[p] = true
+					t.ancestors = append(t.ancestors, p)
+					if pt := v.terms[p]; pt != nil {
+						queue = append(queue, pt)
+					}
+				}
 			}
-			if !seen[p] {
-				seen[p] = true
-				queue = append(queue, p)
-			}
 		}
-	}
-	return false
+	})
+	return t.ancestors
 }
 
 // Name is the term's display name, or the id itself for an unknown term.
