@@ -54,3 +54,19 @@ func TestCacheFlags(t *testing.T) {
 		}
 	}
 }
+
+// A check writes part of its cache while it prints (load.Loaded.Close):
+// by the time it returns, the cache is whole, so the next check can start
+// from its snapshot.
+func TestCheckLeavesItsCacheWritten(t *testing.T) {
+	atRoot(t)
+	cache := t.TempDir()
+	if _, stderr, code := crosscheck(t, "check", "--cache", cache, bundled); code == exitCannot {
+		t.Fatalf("check could not run: %s", stderr)
+	}
+	for _, pattern := range []string{"check.bin", "groups-*.bin", "shard-*.bin"} {
+		if files, _ := filepath.Glob(filepath.Join(cache, "*", pattern)); len(files) == 0 {
+			t.Errorf("no %s in the cache when check returned", pattern)
+		}
+	}
+}

@@ -61,6 +61,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer l.Close() // the cache, written while the result is rendered
 	r := reconcileCorpus(l)
 	if changed != nil {
 		r = r.Scope(changed.Has)

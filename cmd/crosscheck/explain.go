@@ -37,6 +37,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer l.Close() // the cache, written while the result is rendered
 	r := reconcileCorpus(l)
 
 	event, ok := findEvent(r, positional[0])

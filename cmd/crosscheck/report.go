@@ -45,6 +45,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer l.Close() // the cache, written while the result is rendered
 	r := reconcileCorpus(l)
 	// Render into memory first so a failure never leaves half a report in
 	// the -o file.

@@ -334,6 +334,7 @@ func (g *groupStore) save() (written int) {
 // same vocabulary and settings is taken from it, and the groups reconciled
 // are kept there for the next run; the result is the same either way.
 func (l *Loaded) Reconcile() reconcile.Result {
+	l.Close() // a second Reconcile does not write beside the first
 	o := reconcile.RunOptions{InPlace: true}
 	g := l.groups
 	if g != nil {
@@ -341,22 +342,34 @@ func (l *Loaded) Reconcile() reconcile.Result {
 		o.Memo, o.Salt, o.ClaimKeys = g, l.context[:], l.claimKeys
 		l.claimKeys = nil // the claims are about to move
 	}
+	var r reconcile.Result
+	var snap func() // writes the next snapshot, if there is one to write
 	if l.inc != nil {
-		r := l.reconcileIncrement(o)
-		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
-		l.Cache.Written += g.save()
-		return r
-	}
-	r := reconcile.RunWith(l.Corpus, o)
-	l.tally = &Tally{Sources: len(l.Sources), Claims: l.ClaimCount, Verified: r.Verified, Unverified: l.Unverified, Groups: len(r.Groups)}
-	if l.draft != nil {
-		l.saveSnapshot(&r)
-		l.draft = nil
+		r, snap = l.reconcileIncrement(o)
+	} else {
+		r = reconcile.RunWith(l.Corpus, o)
+		l.tally = &Tally{Sources: len(l.Sources), Claims: l.ClaimCount, Verified: r.Verified, Unverified: l.Unverified, Groups: len(r.Groups)}
+		if l.draft != nil {
+			sd := l.draft
+			snap = func() { l.saveSnapshot(sd, &r) }
+			l.draft = nil
+		}
 	}
 	if g != nil {
 		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
-		l.Cache.Written += g.save()
 	}
+	// The cache is written while the caller renders the result: neither
+	// changes what the other reads.
+	l.writing.Add(1)
+	go func() {
+		defer l.writing.Done()
+		if snap != nil {
+			snap()
+		}
+		if g != nil {
+			l.Cache.Written += g.save()
+		}
+	}()
 	return r
 }
 

@@ -442,6 +442,7 @@ func TestCacheGroups(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := l.Reconcile()
+		l.Close()
 		ignore := cmp.Comparer(func(a, b reconcile.Hierarchy) bool { return true })
 		if diff := cmp.Diff(want, got, ignore, cmp.AllowUnexported(reconcile.Result{})); diff != "" {
 			t.Fatalf("with the cache, the result differs (-without +with):\n%s", diff)

@@ -465,8 +465,7 @@ func snapGroupOf(r *reconcile.GroupResult, pl *places) (snapGroup, bool) {
 }
 
 // saveSnapshot writes the snapshot of a full check.
-func (l *Loaded) saveSnapshot(r *reconcile.Result) {
-	sd := l.draft
+func (l *Loaded) saveSnapshot(sd *snapshotDraft, r *reconcile.Result) {
 	groups := make([]snapGroup, len(r.Groups))
 	ok := make([]bool, len(r.Groups))
 	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], sd.pl) })
@@ -480,11 +479,12 @@ func (l *Loaded) saveSnapshot(r *reconcile.Result) {
 }
 
 // reconcileIncrement reconciles the touched groups and puts them together
-// with the rest, from the snapshot, and saves the next snapshot.
-func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
+// with the rest, from the snapshot; snap writes the next snapshot (nil
+// when the snapshot holds as it is).
+func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) (res reconcile.Result, snap func()) {
 	in := l.inc
 	sub := reconcile.RunWith(l.Corpus, o)
-	res := reconcile.Result{Events: l.Events, Properties: l.Properties,
+	res = reconcile.Result{Events: l.Events, Properties: l.Properties,
 		Claims: l.ClaimCount, Verified: in.verified + sub.Verified, Unverified: l.Unverified}
 	res.Findings = append(in.findings, sub.Findings...)
 	res.Problems = append(sub.Problems, in.problems...)
@@ -493,21 +493,35 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 	l.tally = &Tally{Sources: in.sources, Claims: res.Claims, Verified: res.Verified,
 		Unverified: res.Unverified, Groups: in.groups + len(sub.Groups)}
 	if len(in.changed) == 0 {
-		return res // the snapshot holds as it is
+		return res, nil
 	}
+	in.changed = nil // a second Reconcile finds nothing changed
+	return res, func() { l.nextSnapshot(in, sub.Groups) }
+}
 
-	// The next snapshot: the groups not touched as they were (their
-	// files now numbered as this run's slots), and the touched ones as
-	// reconciled now.
+// nextSnapshot writes the snapshot after an incremental check: the groups
+// not touched as they were (their files now numbered as this run's
+// slots), and the touched ones as reconciled now.
+func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult) {
 	sn := in.snap
-	fresh := make([]snapGroup, len(sub.Groups))
-	ok := make([]bool, len(sub.Groups))
-	workers.Each(len(sub.Groups), func(k int) {
-		fresh[k], ok[k] = snapGroupOf(&sub.Groups[k], in.pl)
+	fresh := make([]snapGroup, len(reconciled))
+	ok := make([]bool, len(reconciled))
+	workers.Each(len(reconciled), func(k int) {
+		fresh[k], ok[k] = snapGroupOf(&reconciled[k], in.pl)
 	})
 	if slices.Contains(ok, false) {
-		return res
+		return
 	}
+	// Renumbered in place: this snapshot is not read again.
+	kept := make([]bool, len(sn.groups))
+	workers.Each(len(sn.groups), func(k int) {
+		g := &sn.groups[k]
+		if kept[k] = !in.touched[groupID{g.event, g.property}]; kept[k] {
+			for n, m := range g.members {
+				g.members[n] = in.slotOf[m]
+			}
+		}
+	})
 	// The snapshot's groups and the fresh ones are each in order of
 	// event and property (a snapshot out of order is not read), and none
 	// is in both: merged, they are in order.
@@ -517,26 +531,19 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) reconcile.Result {
 	groups := make([]snapGroup, 0, in.groups+len(fresh))
 	j := 0
 	for k := range sn.groups {
-		g := sn.groups[k]
-		if in.touched[groupID{g.event, g.property}] {
+		g := &sn.groups[k]
+		if !kept[k] {
 			continue
 		}
-		// Renumbered in place: this snapshot is not read again (and a
-		// second Reconcile finds nothing changed, below).
-		for n, m := range g.members {
-			g.members[n] = in.slotOf[m]
-		}
-		for j < len(fresh) && before(&fresh[j], &g) {
+		for j < len(fresh) && before(&fresh[j], g) {
 			groups = append(groups, fresh[j])
 			j++
 		}
-		groups = append(groups, g)
+		groups = append(groups, *g)
 	}
 	groups = append(groups, fresh[j:]...)
 	next := &snapshot{ctx: l.context, files: in.files, groups: groups, clashes: sn.clashes}
 	if next.write(l.Cache.Dir) {
 		l.Cache.Written++
 	}
-	in.changed = nil
-	return res
 }

@@ -25,6 +25,7 @@ func checkDir(t *testing.T, dir string, o Options) (checked, CacheStats) {
 		t.Fatal(err)
 	}
 	r := l.Reconcile()
+	l.Close()
 	return checked{r.Findings, r.Problems, l.Tally()}, l.Cache
 }
 

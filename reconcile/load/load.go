@@ -47,7 +47,8 @@ type Loaded struct {
 	// ClaimCount is every [[claim]] table read, including those left out
 	// of Corpus.Claims because their value could not be read.
 	ClaimCount int
-	// Cache says what the cache did, when one was used.
+	// Cache says what the cache did, when one was used; what Reconcile
+	// writes is counted once Close returns.
 	Cache CacheStats
 
 	groups    *groupStore // the cache's reconciled groups, if there is a cache
@@ -60,7 +61,17 @@ type Loaded struct {
 	draft *snapshotDraft
 	inc   *increment
 	tally *Tally
+
+	// writing is Reconcile's writing of the cache, which goes on in the
+	// background while the caller renders the result (see Close).
+	writing sync.WaitGroup
 }
+
+// Close waits until what Reconcile writes to the cache is written. Call
+// it before the process exits: a write cut short leaves the cache as it
+// was (see writeAtomic), so the next run does more work, but is never
+// misled.
+func (l *Loaded) Close() { l.writing.Wait() }
 
 // Normalize is the quote normaliser: see textnorm.Normalize.
 func Normalize(s string) string { return textnorm.Normalize(s) }
