@@ -62,6 +62,23 @@ type Finding struct {
 	Verdict *Verdict
 }
 
+// Where is where the finding is reported: At, or else its first subject
+// claim, or else its first claim.
+func (f *Finding) Where() Pos {
+	if f.At.File != "" {
+		return f.At
+	}
+	for i := range f.Claims {
+		if f.Claims[i].Role == Subject {
+			return f.Claims[i].Pos
+		}
+	}
+	if len(f.Claims) > 0 {
+		return f.Claims[0].Pos
+	}
+	return Pos{}
+}
+
 // Estimate is a low / best / high figure for a count group, in the manner
 // of conflict-casualty datasets, drawn only from the claims that agree.
 type Estimate struct {

@@ -236,20 +236,7 @@ func propertyTitle(r reconcile.Result, id string) string {
 
 // subjectPos is where a finding is reported: its first subject claim, the
 // claim a fact-checker has to go and look at.
-func subjectPos(f reconcile.Finding) reconcile.Pos {
-	if f.At.File != "" {
-		return f.At // placed by the core, or by Scope on the changed claim
-	}
-	for _, c := range f.Claims {
-		if c.Role == reconcile.Subject {
-			return c.Pos
-		}
-	}
-	if len(f.Claims) > 0 {
-		return f.Claims[0].Pos
-	}
-	return reconcile.Pos{}
-}
+func subjectPos(f reconcile.Finding) reconcile.Pos { return f.Where() }
 
 // excerpt shortens a quote to at most n runes for a table cell, keeping the
 // part that carries the value: when the value's words appear past the start

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"github.com/crosscheck/crosscheck/reconcile/load"
 	"io"
 
 	"github.com/crosscheck/crosscheck/internal/changes"
@@ -56,8 +57,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	// Text, github and sarif output show findings, problems and counts:
 	// a check for them can start from the last one's (see
 	// load.Options.FindingsOnly). JSON and markdown show every group.
-	findingsOnly := format.value == "text" || format.value == "github" || format.value == "sarif"
-	l, code, ok := openCachedFor(dir, cache, findingsOnly, stderr)
+	// Text and github output place each finding and show none of its
+	// claims, which --changed-since (Scope) and sarif's related
+	// locations need.
+	need := load.Options{FindingsOnly: format.value == "text" || format.value == "github" || format.value == "sarif"}
+	need.BriefFindings = (format.value == "text" || format.value == "github") && changed == nil
+	l, code, ok := openCachedFor(dir, cache, need, stderr)
 	if !ok {
 		return code
 	}

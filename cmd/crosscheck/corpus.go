@@ -65,17 +65,18 @@ var userCacheDir = os.UserCacheDir
 
 // openCached is openCorpus with the cache the flags choose.
 func openCached(dir string, c *cacheFlags, stderr io.Writer) (*load.Loaded, int, bool) {
-	return openCachedFor(dir, c, false, stderr)
+	return openCachedFor(dir, c, load.Options{}, stderr)
 }
 
-// openCachedFor is openCached for a caller that may need only findings,
-// problems and counts from the result (see load.Options.FindingsOnly).
-func openCachedFor(dir string, c *cacheFlags, findingsOnly bool, stderr io.Writer) (*load.Loaded, int, bool) {
+// openCachedFor is openCached for a caller that may need less than the
+// whole result: only findings, problems and counts (FindingsOnly), or of
+// findings only where they are reported (BriefFindings).
+func openCachedFor(dir string, c *cacheFlags, need load.Options, stderr io.Writer) (*load.Loaded, int, bool) {
 	o, code, ok := c.options(stderr)
 	if !ok {
 		return nil, code, false
 	}
-	o.FindingsOnly = findingsOnly
+	o.FindingsOnly, o.BriefFindings = need.FindingsOnly, need.BriefFindings
 	return openCorpusWith(dir, o, stderr)
 }
 

@@ -358,6 +358,14 @@ func (l *Loaded) Reconcile() reconcile.Result {
 	if g != nil {
 		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
 	}
+	if l.brief {
+		// r.Findings are copies: the groups' findings, which the
+		// snapshot is made from, keep their claims.
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			f.At, f.Claims = f.Where(), nil
+		}
+	}
 	// The cache is written while the caller renders the result: neither
 	// changes what the other reads.
 	l.writing.Add(1)

@@ -272,7 +272,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 	workers.Each(len(untouched), func(k int) {
 		g := &sn.groups[untouched[k]]
 		r := &reads[k]
-		r.findings, r.problems, r.ok = pl.readGroupBody(g.body, g.event, g.property)
+		r.findings, r.problems, r.ok = pl.readGroupBody(g.body, g.event, g.property, l.brief)
 	})
 	for k := range reads {
 		if !reads[k].ok {

@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,13 +32,27 @@ func checkDir(t *testing.T, dir string, o Options) (checked, CacheStats) {
 
 // sameCheck checks dir with the cache for findings only and without any
 // cache, fails t unless both show the same, and returns what the cache
-// did.
+// did. Brief checks (Options.BriefFindings), with the cache and without,
+// must show the same findings, each placed where it is reported and
+// without its claims.
 func sameCheck(t *testing.T, dir, cache string) CacheStats {
 	t.Helper()
 	want, _ := checkDir(t, dir, Options{})
 	got, st := checkDir(t, dir, Options{CacheDir: cache, FindingsOnly: true})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("the check from the cache differs from one without (-without +with):\n%s", diff)
+	}
+	brief := want
+	brief.Findings = slices.Clone(want.Findings)
+	for i := range brief.Findings {
+		f := &brief.Findings[i]
+		f.At, f.Claims = f.Where(), nil
+	}
+	for _, c := range []string{"", cache} {
+		got, _ := checkDir(t, dir, Options{CacheDir: c, FindingsOnly: true, BriefFindings: true})
+		if diff := cmp.Diff(brief, got); diff != "" {
+			t.Fatalf("a brief check (cache %q) differs from a full one, claims left out (-full +brief):\n%s", c, diff)
+		}
 	}
 	return st
 }

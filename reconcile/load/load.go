@@ -61,6 +61,7 @@ type Loaded struct {
 	draft *snapshotDraft
 	inc   *increment
 	tally *Tally
+	brief bool // Options.BriefFindings
 
 	// writing is Reconcile's writing of the cache, which goes on in the
 	// background while the caller renders the result (see Close).
@@ -102,6 +103,13 @@ type Options struct {
 	// Sources and Groups are then left empty, and Corpus holds only the
 	// claims that were reconciled again.
 	FindingsOnly bool
+	// BriefFindings says the caller reads of a finding where it is
+	// reported, not its claims, as check's text and github output do:
+	// Reconcile then leaves every finding's Claims out, with At set to
+	// where it is reported (reconcile.Finding.Where), and a check from
+	// the snapshot does not put together the claims of the findings it
+	// takes from there.
+	BriefFindings bool
 }
 
 // Load reads the corpus in dir. The error is only for being unable to
@@ -127,7 +135,7 @@ func LoadWith(dir string, o Options) (*Loaded, error) {
 		return nil, fmt.Errorf("cannot read claims directory: %w", err)
 	}
 	newLoader := func(speculate bool) *loader {
-		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, findingsOnly: o.FindingsOnly,
+		return &loader{dir: dir, root: root, realRoot: realRoot, cacheDir: o.CacheDir, findingsOnly: o.FindingsOnly, brief: o.BriefFindings,
 			speculate: speculate, texts: newTextTable()}
 	}
 	l := newLoader(true)
@@ -149,6 +157,7 @@ type loader struct {
 
 	cacheDir     string
 	findingsOnly bool
+	brief        bool
 	// clashes are the problems of duplicate source and claim ids.
 	clashes []reconcile.Problem
 	// hashing: a cache is in use, so files and texts are hashed.
@@ -247,7 +256,7 @@ func (r *sourceResult) claimKey(rel string, sum [32]byte, k int) reconcile.Claim
 }
 
 func (l *loader) load() *Loaded {
-	out := &Loaded{Options: phrase.DefaultOptions()}
+	out := &Loaded{Options: phrase.DefaultOptions(), brief: l.brief}
 	out.Root = l.dir
 
 	// The cache is read while the directory is walked.

@@ -338,8 +338,9 @@ func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
 	return bytes.Clone(e.b)
 }
 
-// readGroupBody reads what groupBody wrote for the group event, property.
-func (pl *places) readGroupBody(s, event, property string) ([]reconcile.Finding, []reconcile.Problem, bool) {
+// readGroupBody reads what groupBody wrote for the group event, property;
+// brief, the findings without their claims (see Options.BriefFindings).
+func (pl *places) readGroupBody(s, event, property string, brief bool) ([]reconcile.Finding, []reconcile.Problem, bool) {
 	d := &dec{s: s}
 	fs := make([]reconcile.Finding, d.n())
 	for i := range fs {
@@ -351,7 +352,28 @@ func (pl *places) readGroupBody(s, event, property string) ([]reconcile.Finding,
 		if d.boolean() {
 			return nil, nil, false // a verdict's group: see groupBody
 		}
-		f.Claims = make([]reconcile.FindingClaim, d.n())
+		n := d.n()
+		if brief {
+			// Read through its claims, into one, keeping of the first and
+			// of the first subject where they are, which is what says
+			// where the finding is reported (Finding.Where).
+			var c reconcile.Claim
+			var marks [2]reconcile.FindingClaim
+			m, subject := 0, false
+			for k := 0; k < n && !d.bad; k++ {
+				p := pl.get(d)
+				d.claim(&c, p.File)
+				role := reconcile.Role(d.str())
+				if k == 0 || (role == reconcile.Subject && !subject) {
+					marks[m] = reconcile.FindingClaim{Claim: reconcile.Claim{Pos: c.Pos}, Role: role}
+					m, subject = min(m+1, 2), subject || role == reconcile.Subject
+				}
+			}
+			where := reconcile.Finding{At: f.At, Claims: marks[:m]}
+			f.At = where.Where()
+			continue
+		}
+		f.Claims = make([]reconcile.FindingClaim, n)
 		for k := range f.Claims {
 			c := &f.Claims[k]
 			p := pl.get(d)
