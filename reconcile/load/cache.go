@@ -57,7 +57,7 @@ import (
 
 // cacheFormat is the version of the cache's layout and of what an entry
 // holds; change it with either.
-const cacheFormat = 3
+const cacheFormat = 4
 
 var cacheMagic = [8]byte{'x', 'c', 'h', 'e', 'c', 'k', 0, 1}
 

@@ -358,6 +358,10 @@ func (l *Loaded) Reconcile() reconcile.Result {
 	if g != nil {
 		l.Cache.GroupsReused, l.Cache.GroupsReconciled = int(g.stats.reused.Load()), int(g.stats.reconciled.Load())
 	}
+	if l.findingsOnly {
+		// Not always known (see Options.FindingsOnly): never given.
+		r.Events, r.Properties = nil, nil
+	}
 	if l.brief {
 		// r.Findings are copies: the groups' findings, which the
 		// snapshot is made from, keep their claims.

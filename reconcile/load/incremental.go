@@ -56,8 +56,9 @@ type Tally struct {
 
 // plan matches this run's files with the snapshot's; nil when the
 // snapshot cannot be used. Only stats and text checks are done here:
-// nothing is decoded yet.
-func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte) *increment {
+// nothing is decoded yet. It calls build, which starts building the
+// vocabulary, as soon as it knows the check will need it.
+func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte, build func()) *increment {
 	sn := cache.snap
 	if sn == nil || sn.ctx != ctx || len(sn.files) == 0 {
 		return nil
@@ -96,6 +97,9 @@ func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte) *increment 
 	if j != len(sn.files) {
 		return nil // removed
 	}
+	if len(in.changed) > 0 || len(in.live) > 0 || hasVerdicts(slots) {
+		build()
+	}
 	same := make([]bool, len(candidates))
 	workers.Each(len(candidates), func(k int) {
 		i := candidates[k]
@@ -107,20 +111,36 @@ func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte) *increment 
 	for k, i := range candidates {
 		if !same[k] {
 			in.changed = append(in.changed, i)
+			build()
 		}
 	}
 	sort.Ints(in.changed)
 	return in
 }
 
+// hasVerdicts reports whether any file this run parsed holds verdicts,
+// which are resolved with the vocabulary on every check.
+func hasVerdicts(slots []slot) bool {
+	for i := range slots {
+		if f := slots[i].parsed; f != nil && len(f.verdicts) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // loadIncrement finishes loading for an incremental check: out's corpus
 // is then the touched groups' claims. false means the snapshot cannot
 // vouch for this run; whatever it resolved stays resolved for the long
 // way.
-func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *vocab.Vocabulary, opts phrase.Options,
+func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, vocabulary func() *vocab.Vocabulary, opts phrase.Options,
 	cache *cacheStore, ctx [32]byte, stretch func(*slot) ([]reconcile.Claim, []reconcile.Pos)) bool {
 	sn := in.snap
 	resolve := append(slices.Clone(in.changed), in.live...)
+	var v *vocab.Vocabulary
+	if len(resolve) > 0 || hasVerdicts(slots) {
+		v = vocabulary()
+	}
 	workers.Each(len(resolve), func(k int) {
 		s := &slots[resolve[k]]
 		claims, idPos := stretch(s)
@@ -205,7 +225,10 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 			touched[groupID{c.Event, c.Property}] = true
 		}
 	}
-	verdicts := l.verdicts(slots, v, opts, sourceIDs)
+	var verdicts []reconcile.Verdict
+	if v != nil {
+		verdicts = l.verdicts(slots, v, opts, sourceIDs)
+	}
 	for i := range slots {
 		if f := slots[i].parsed; f != nil {
 			for _, pv := range f.verdicts {
@@ -291,11 +314,19 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, v *voca
 		}
 	}
 	clashes, whole := pl.problemsFrom(sn.clashes)
-	if !ok || !whole {
+	vocabProblems, vocabWhole := pl.problemsFrom(sn.vocabulary)
+	if !ok || !whole || !vocabWhole {
 		return false
 	}
 
-	// From here on, this run is incremental.
+	// From here on, this run is incremental. Groups to reconcile need
+	// the vocabulary; with none, its problems are the snapshot's.
+	if len(touched) > 0 {
+		vocabulary()
+	} else if v == nil {
+		l.vocabProblems = vocabProblems
+		l.problems = append(l.problems, vocabProblems...)
+	}
 	in.touched, in.pl = touched, pl
 	for _, k := range untouched {
 		in.verified += sn.groups[k].verified
@@ -418,9 +449,9 @@ func (l *loader) snapFileOf(s *slot, inCorpus, clash bool, pl *places) snapFile 
 // snapshotDraft is what a full check keeps for its snapshot until its
 // groups are reconciled.
 type snapshotDraft struct {
-	files   []snapFile // one a slot
-	clashes string
-	pl      *places
+	files               []snapFile // one a slot
+	clashes, vocabulary string
+	pl                  *places
 }
 
 // draftSnapshot notes what the snapshot of a full check keeps of its
@@ -434,6 +465,9 @@ func (l *loader) draftSnapshot(slots []slot) *snapshotDraft {
 	e := &enc{}
 	sd.pl.putProblems(e, l.clashes)
 	sd.clashes = string(e.b)
+	e = &enc{}
+	sd.pl.putProblems(e, l.vocabProblems)
+	sd.vocabulary = string(e.b)
 	return sd
 }
 
@@ -472,7 +506,7 @@ func (l *Loaded) saveSnapshot(sd *snapshotDraft, r *reconcile.Result) {
 	if slices.Contains(ok, false) {
 		return
 	}
-	sn := &snapshot{ctx: l.context, files: sd.files, groups: groups, clashes: sd.clashes}
+	sn := &snapshot{ctx: l.context, files: sd.files, groups: groups, clashes: sd.clashes, vocabulary: sd.vocabulary}
 	if sn.write(l.Cache.Dir) {
 		l.Cache.Written++
 	}
@@ -542,7 +576,7 @@ func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult)
 		groups = append(groups, *g)
 	}
 	groups = append(groups, fresh[j:]...)
-	next := &snapshot{ctx: l.context, files: in.files, groups: groups, clashes: sn.clashes}
+	next := &snapshot{ctx: l.context, files: in.files, groups: groups, clashes: sn.clashes, vocabulary: sn.vocabulary}
 	if next.write(l.Cache.Dir) {
 		l.Cache.Written++
 	}

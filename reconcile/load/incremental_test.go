@@ -228,3 +228,44 @@ func TestCheckOutlivesItsCacheFiles(t *testing.T) {
 		t.Fatalf("what the earlier check read from the cache changed when the cache was rewritten:\n%s", diff)
 	}
 }
+
+// A check from the snapshot with nothing to resolve, reconcile or decide
+// does not build the vocabulary, yet reports the vocabulary's problems as
+// a check that builds it does; one with a group to reconcile builds it.
+func TestIncrementalCheckBuildsTheVocabularyOnlyWhenNeeded(t *testing.T) {
+	dir := generated(t, 20)
+	if err := os.Remove(filepath.Join(dir, "verdicts.toml")); err != nil {
+		t.Fatal(err) // verdicts are resolved with it on every check
+	}
+	write(t, filepath.Join(dir, "vocabulary", "more-events.toml"), "[[event]]\nid = \"Not An Id\"\nname = \"A misnamed event\"\n")
+	later(t)
+	cache := t.TempDir()
+	sameCheck(t, dir, cache)
+	load := func() *Loaded {
+		t.Helper()
+		l, err := LoadWith(dir, Options{CacheDir: cache, FindingsOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := l.Reconcile()
+		l.Close()
+		found := false
+		for _, p := range r.Problems {
+			found = found || strings.Contains(p.Message, "Not An Id")
+		}
+		if !found {
+			t.Errorf("the vocabulary's problem is not reported: %v", r.Problems)
+		}
+		return l
+	}
+	if l := load(); !l.Cache.Incremental || l.Vocab != nil {
+		t.Errorf("nothing changed: incremental %v, vocabulary built %v; want true, false", l.Cache.Incremental, l.Vocab != nil)
+	}
+	edit(t, filepath.Join(dir, "sources", "0000", "s000004.toml"), func(s string) string {
+		return strings.Replace(s, "[[claim]]", "[[claim]]\nnote = \"edited\"", 1)
+	})
+	if l := load(); !l.Cache.Incremental || l.Vocab == nil {
+		t.Errorf("a source changed: incremental %v, vocabulary built %v; want true, true", l.Cache.Incremental, l.Vocab != nil)
+	}
+	sameCheck(t, dir, cache)
+}

@@ -58,10 +58,11 @@ type Loaded struct {
 	// For a check (Options.FindingsOnly) with a cache: what the next
 	// snapshot keeps of the files, or, when this run starts from the
 	// last one's snapshot, what it takes from it (incremental.go).
-	draft *snapshotDraft
-	inc   *increment
-	tally *Tally
-	brief bool // Options.BriefFindings
+	draft        *snapshotDraft
+	inc          *increment
+	tally        *Tally
+	brief        bool // Options.BriefFindings
+	findingsOnly bool // Options.FindingsOnly
 
 	// writing is Reconcile's writing of the cache, which goes on in the
 	// background while the caller renders the result (see Close).
@@ -100,8 +101,10 @@ type Options struct {
 	// github and sarif output do. With a cache, a check then starts from
 	// a snapshot of the last one and reads only the sources that changed
 	// and those sharing a group with them (incremental.go); the result's
-	// Sources and Groups are then left empty, and Corpus holds only the
-	// claims that were reconciled again.
+	// Sources and Groups are then left empty, Corpus holds only the
+	// claims that were reconciled again, and Vocab, Hierarchy, Events
+	// and Properties are nil when nothing needed the vocabulary built.
+	// The result's Events and Properties are left out either way.
 	FindingsOnly bool
 	// BriefFindings says the caller reads of a finding where it is
 	// reported, not its claims, as check's text and github output do:
@@ -160,6 +163,9 @@ type loader struct {
 	brief        bool
 	// clashes are the problems of duplicate source and claim ids.
 	clashes []reconcile.Problem
+	// vocabProblems are those of building the vocabulary, which the
+	// snapshot keeps.
+	vocabProblems []reconcile.Problem
 	// hashing: a cache is in use, so files and texts are hashed.
 	hashing bool
 	// start is when the load began (nanoseconds since the epoch): every
@@ -256,7 +262,7 @@ func (r *sourceResult) claimKey(rel string, sum [32]byte, k int) reconcile.Claim
 }
 
 func (l *loader) load() *Loaded {
-	out := &Loaded{Options: phrase.DefaultOptions(), brief: l.brief}
+	out := &Loaded{Options: phrase.DefaultOptions(), brief: l.brief, findingsOnly: l.findingsOnly}
 	out.Root = l.dir
 
 	// The cache is read while the directory is walked.
@@ -305,18 +311,46 @@ func (l *loader) load() *Loaded {
 		defs.Categories = append(defs.Categories, f.defs.Categories...)
 	}
 	// The vocabulary is built while the snapshot is matched against the
-	// files, and cached results are taken.
+	// files and cached results are taken. A check from the snapshot with
+	// nothing to resolve, no verdict and no group to reconcile needs
+	// nothing of it but its problems, which the snapshot keeps: it is
+	// built only once something needs it.
 	var v *vocab.Vocabulary
-	var vp []reconcile.Problem
 	built := make(chan struct{})
-	go func() {
-		defer close(built)
-		v, vp = vocab.Build(defs)
-	}()
+	var starting sync.Once
+	finished := false
+	build := func() {
+		starting.Do(func() {
+			go func() {
+				defer close(built)
+				v, l.vocabProblems = vocab.Build(defs)
+			}()
+		})
+	}
+	vocabulary := func() *vocab.Vocabulary {
+		build()
+		<-built
+		if !finished {
+			finished = true
+			l.problems = append(l.problems, l.vocabProblems...)
+			defs = vocab.Defs{}
+			for i := range slots {
+				if f := slots[i].parsed; f != nil && hasDefs(f) {
+					f.defs, f.builtDefs = vocab.Defs{}, true
+				}
+			}
+			out.Vocab, out.Hierarchy = v, v
+			out.Events, out.Properties = v.Events(), v.Properties()
+		}
+		return v
+	}
 	ctxSum := ctx.sum()
 	var inc *increment
 	if l.findingsOnly && cache != nil {
-		inc = l.plan(slots, cache, ctxSum)
+		inc = l.plan(slots, cache, ctxSum, build)
+	}
+	if inc == nil {
+		build()
 	}
 
 	// Every source goes into one array of claims, each file into its own
@@ -369,25 +403,15 @@ func (l *loader) load() *Loaded {
 	if inc == nil {
 		reuseHits()
 	}
-	<-built
-	l.problems = append(l.problems, vp...)
-	defs = vocab.Defs{}
-	for i := range slots {
-		if f := slots[i].parsed; f != nil && hasDefs(f) {
-			f.defs, f.builtDefs = vocab.Defs{}, true
-		}
-	}
-	out.Vocab, out.Hierarchy = v, v
-	out.Events, out.Properties = v.Events(), v.Properties()
-
 	if inc != nil {
-		if l.loadIncrement(inc, slots, out, v, out.Options, cache, ctxSum, stretch) {
+		if l.loadIncrement(inc, slots, out, vocabulary, out.Options, cache, ctxSum, stretch) {
 			return out
 		}
 		all()
 		prefetchGroups(cache)
 		reuseHits() // the long way after all
 	}
+	v = vocabulary()
 
 	// Resolve the rest.
 	workers.Each(len(work), func(k int) {

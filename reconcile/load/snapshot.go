@@ -13,7 +13,8 @@ package load
 // Layout: CacheDir/<corpus>/check.bin,
 //
 //	magic "xchecks\x01" | format u32 | context [32]
-//	body: files, groups, clashes (problems), each as a count and entries
+//	body: files, groups, clashes (problems), each as a count and entries,
+//	      and the vocabulary's problems
 //	body length u64 | crc32c of all the above, u32
 //
 // A file entry is rel | sum [32] | text key [32] | flags | source id |
@@ -50,6 +51,10 @@ type snapshot struct {
 	files   []snapFile  // sorted by rel
 	groups  []snapGroup // sorted by event, then property
 	clashes string      // encoded problems: duplicate source and claim ids
+	// vocabulary is the encoded problems of building the vocabulary,
+	// which the context stands for: a check that needs nothing else of
+	// it does not build it (see loadIncrement).
+	vocabulary string
 }
 
 type snapFile struct {
@@ -158,6 +163,7 @@ func snapshotFrom(data []byte) *snapshot {
 		}
 	}
 	sn.clashes = d.str()
+	sn.vocabulary = d.str()
 	if d.bad || d.i != len(d.s) {
 		return nil
 	}
@@ -223,6 +229,7 @@ func (sn *snapshot) write(dir string) bool {
 			out.WriteString(g.body)
 		}
 		e.str(sn.clashes)
+		e.str(sn.vocabulary)
 		flush()
 		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(body))
 		out.Write(e.b)
