@@ -2,11 +2,11 @@ package main
 
 import (
 	"bufio"
-	"github.com/crosscheck/crosscheck/reconcile/load"
 	"io"
 
 	"github.com/crosscheck/crosscheck/internal/changes"
 	"github.com/crosscheck/crosscheck/reconcile"
+	"github.com/crosscheck/crosscheck/reconcile/load"
 	"github.com/crosscheck/crosscheck/reports"
 )
 

@@ -49,6 +49,7 @@ type groupStore struct {
 	shards  map[string]*groupShard // by file name
 	layouts []int                  // the shards' ns, each once
 	once    sync.Once              // starts prefetch
+	fetched chan struct{}          // closed once prefetch has read them all
 
 	// keepAll: keep every entry of a rewritten shard, not only those
 	// this run used (an incremental check uses few of them), and keep
@@ -76,7 +77,7 @@ type groupEntry struct {
 
 // openGroups starts listing the groups cached for the corpus in dir.
 func openGroups(dir string) *groupStore {
-	g := &groupStore{dir: dir, listed: make(chan struct{}),
+	g := &groupStore{dir: dir, listed: make(chan struct{}), fetched: make(chan struct{}),
 		shards: map[string]*groupShard{}, fresh: map[[32]byte][]byte{}}
 	go func() {
 		defer close(g.listed)
@@ -85,7 +86,7 @@ func openGroups(dir string) *groupStore {
 			return
 		}
 		for _, de := range des {
-			if i, n, ok := groupShardIndex(de.Name()); ok && i < n {
+			if _, n, ok := groupShardIndex(de.Name()); ok {
 				g.shards[de.Name()] = &groupShard{name: de.Name(), n: n}
 				if !slices.Contains(g.layouts, n) {
 					g.layouts = append(g.layouts, n)
@@ -98,16 +99,18 @@ func openGroups(dir string) *groupStore {
 }
 
 // prefetch starts reading every file, for a run that will ask for every
-// group.
-func (g *groupStore) prefetch() {
+// group; the channel is closed once they are read.
+func (g *groupStore) prefetch() <-chan struct{} {
 	g.once.Do(func() {
 		go func() {
+			defer close(g.fetched)
 			<-g.listed
 			for _, sh := range g.shards {
 				g.load(sh)
 			}
 		}()
 	})
+	return g.fetched
 }
 
 // prefetchGroups starts reading the cached groups for a run that
@@ -120,11 +123,16 @@ func prefetchGroups(c *cacheStore) {
 
 func groupShardName(i, n int) string { return fmt.Sprintf("groups-%d-of-%d.bin", i, n) }
 
-// groupShardIndex is i and n of a file named as a group shard.
+// groupShardIndex is i and n of a file named as a group shard of a layout
+// save could have written; any other name is not one (a name is all that
+// is known of a file until it is read).
 func groupShardIndex(name string) (i, n int, ok bool) {
 	_, err := fmt.Sscanf(name, "groups-%d-of-%d.bin", &i, &n)
-	return i, n, err == nil && n > 0 && name == groupShardName(i, n)
+	return i, n, err == nil && n > 0 && n <= maxGroupShards && n&(n-1) == 0 && i >= 0 && i < n && name == groupShardName(i, n)
 }
+
+// maxGroupShards is the most files save lays the groups out in.
+const maxGroupShards = 64
 
 // shardOf is the shard of a layout of n files that key belongs in.
 func shardOf(key [32]byte, n int) int { return int(binary.LittleEndian.Uint32(key[:4]) % uint32(n)) }
@@ -238,7 +246,7 @@ func (g *groupStore) save() (written int) {
 		}
 		n = 1
 		if k := (used + len(g.fresh)) / 512; k > 1 {
-			n = min(64, 1<<bits.Len(uint(k-1)))
+			n = min(maxGroupShards, 1<<bits.Len(uint(k-1)))
 		}
 	}
 	layout := fmt.Sprintf("-of-%d.bin", n) // how this layout's shards end

@@ -3,6 +3,8 @@ package load
 import (
 	"crypto/sha256"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -55,11 +57,14 @@ func TestGroupStoreReadsOnlyWhatItNeeds(t *testing.T) {
 		t.Errorf("the incremental run read %d of %d files, want at most 2", n, written)
 	}
 
-	// Every group is still there, the new one too, and a full run reads
-	// every file.
+	// A full run reads every file before it asks for any group.
 	g = openGroups(dir)
 	g.start(ctx)
-	g.prefetch()
+	<-g.prefetch()
+	if n := shardsRead(g); n != written {
+		t.Errorf("a full run read %d of %d files", n, written)
+	}
+	// Every group is still there, the new one too.
 	for i := range groups + 1 {
 		want := fmt.Sprintf("result %d", i)
 		if i == groups {
@@ -69,14 +74,39 @@ func TestGroupStoreReadsOnlyWhatItNeeds(t *testing.T) {
 			t.Fatalf("after the incremental run, Get(%d) = %q, %v; want %q", i, r, ok, want)
 		}
 	}
-	if n := shardsRead(g); n != written {
-		t.Errorf("a full run read %d of %d files", n, written)
-	}
 
 	// Under another context nothing is taken.
 	g = openGroups(dir)
 	g.start([32]byte{2})
 	if _, ok := g.Get(groupKeyN(7)); ok {
 		t.Error("a group was taken from the cache under another context")
+	}
+}
+
+// Files are taken for group files on their names until they are read:
+// names of a layout save never writes are not, so a stray or crafted file
+// cannot make a run index outside its layout.
+func TestGroupStoreIgnoresOtherNames(t *testing.T) {
+	for _, name := range []string{"groups--1-of-1.bin", "groups-0-of-0.bin", "groups-0-of-4294967296.bin",
+		"groups-0-of-3.bin", "groups-5-of-4.bin", "groups-0-of-128.bin", "groups-00-of-1.bin"} {
+		for _, keepAll := range []bool{false, true} {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("not a group file"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			g := openGroups(dir)
+			g.keepAll = keepAll
+			g.start([32]byte{1})
+			if len(g.shards) != 0 {
+				t.Errorf("%s was taken for a group file", name)
+			}
+			if _, ok := g.Get(groupKeyN(1)); ok {
+				t.Errorf("%s: a group was found", name)
+			}
+			g.Put(groupKeyN(1), []byte("r"))
+			if n := g.save(); n != 1 {
+				t.Errorf("%s: save wrote %d files, want 1", name, n)
+			}
+		}
 	}
 }

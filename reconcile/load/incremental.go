@@ -97,7 +97,7 @@ func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte, build func(
 	if j != len(sn.files) {
 		return nil // removed
 	}
-	if len(in.changed) > 0 || len(in.live) > 0 || hasVerdicts(slots) {
+	if in.needVocabulary(slots) {
 		build()
 	}
 	same := make([]bool, len(candidates))
@@ -111,11 +111,21 @@ func (l *loader) plan(slots []slot, cache *cacheStore, ctx [32]byte, build func(
 	for k, i := range candidates {
 		if !same[k] {
 			in.changed = append(in.changed, i)
-			build()
 		}
 	}
 	sort.Ints(in.changed)
+	if in.needVocabulary(slots) {
+		build()
+	}
 	return in
+}
+
+// needVocabulary says whether the check must build the vocabulary: to
+// resolve a source, or a verdict. (Groups to reconcile, which also need
+// it, come only from those.) plan starts the build on it, and
+// loadIncrement waits for the build on it.
+func (in *increment) needVocabulary(slots []slot) bool {
+	return len(in.changed) > 0 || len(in.live) > 0 || hasVerdicts(slots)
 }
 
 // hasVerdicts reports whether any file this run parsed holds verdicts,
@@ -138,7 +148,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, vocabul
 	sn := in.snap
 	resolve := append(slices.Clone(in.changed), in.live...)
 	var v *vocab.Vocabulary
-	if len(resolve) > 0 || hasVerdicts(slots) {
+	if in.needVocabulary(slots) {
 		v = vocabulary()
 	}
 	workers.Each(len(resolve), func(k int) {

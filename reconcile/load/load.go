@@ -111,7 +111,8 @@ type Options struct {
 	// Reconcile then leaves every finding's Claims out, with At set to
 	// where it is reported (reconcile.Finding.Where), and a check from
 	// the snapshot does not put together the claims of the findings it
-	// takes from there.
+	// takes from there. The findings in the result's Groups, if any, keep
+	// their claims.
 	BriefFindings bool
 }
 
@@ -407,6 +408,7 @@ func (l *loader) load() *Loaded {
 		if l.loadIncrement(inc, slots, out, vocabulary, out.Options, cache, ctxSum, stretch) {
 			return out
 		}
+		build() // alongside, as on the long way from the start
 		all()
 		prefetchGroups(cache)
 		reuseHits() // the long way after all
