@@ -377,6 +377,8 @@ func (l *loader) load() *Loaded {
 		// touch).
 		release := budget.Hold()
 		claims, idPos = make([]reconcile.Claim, total), make([]reconcile.Pos, total)
+		hugePages(claims)
+		hugePages(idPos)
 		touch(claims)
 		touch(idPos)
 		release()

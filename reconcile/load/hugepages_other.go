@@ -1,0 +1,6 @@
+//go:build !linux
+
+package load
+
+// hugePages is Linux's advice; elsewhere there is none to give.
+func hugePages[T any](s []T) {}
