@@ -21,7 +21,7 @@ func Check(w io.Writer, r reconcile.Result, s Stats) error {
 			continue
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: [%s] %s %s: %s\n",
-			subjectPos(f), f.Severity, f.Kind, f.Event, f.Property, f.Summary); err != nil {
+			f.Where(), f.Severity, f.Kind, f.Event, f.Property, f.Summary); err != nil {
 			return err
 		}
 	}

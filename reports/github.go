@@ -25,7 +25,7 @@ func GitHub(w io.Writer, r reconcile.Result) error {
 			continue
 		}
 		title := fmt.Sprintf("crosscheck %s: %s %s", f.Kind, f.Event, f.Property)
-		if err := workflowCommand(w, f.Severity, subjectPos(f), title, f.Summary); err != nil {
+		if err := workflowCommand(w, f.Severity, f.Where(), title, f.Summary); err != nil {
 			return err
 		}
 	}

@@ -260,7 +260,7 @@ func htmlFindingOf(r reconcile.Result, f reconcile.Finding, sources map[string]h
 		Summary: f.Summary, Why: strings.TrimSpace(f.Why),
 		Group:     htmlEventName(r, f.Event) + " › " + htmlPropertyDisplay(r, f.Property),
 		GroupHref: "#" + GroupAnchor(f.Event, f.Property),
-		Where:     htmlWhere(subjectPos(f)),
+		Where:     htmlWhere(f.Where()),
 	}
 	if f.Verdict != nil {
 		hf.Verdict = htmlVerdictOf(r.Properties[f.Property].Kind, f.Verdict, sources)

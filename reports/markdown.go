@@ -42,7 +42,7 @@ func Markdown(w io.Writer, r reconcile.Result) error {
 			p.printf("| %s | %s | %s | %s | %s | %s | %s |\n",
 				mdText(string(f.Kind)), mdText(string(f.Severity)), mdStatus(f.Status),
 				mdText(htmlEventName(r, f.Event)), mdText(htmlPropertyDisplay(r, f.Property)),
-				mdText(f.Summary), mdText(htmlWhere(subjectPos(f))))
+				mdText(f.Summary), mdText(htmlWhere(f.Where())))
 		}
 	}
 

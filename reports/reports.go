@@ -234,10 +234,6 @@ func propertyTitle(r reconcile.Result, id string) string {
 	return id
 }
 
-// subjectPos is where a finding is reported: its first subject claim, the
-// claim a fact-checker has to go and look at.
-func subjectPos(f reconcile.Finding) reconcile.Pos { return f.Where() }
-
 // excerpt shortens a quote to at most n runes for a table cell, keeping the
 // part that carries the value: when the value's words appear past the start
 // of a long quote, the window moves to them ("…the crowd, killing 137

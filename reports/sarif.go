@@ -102,7 +102,7 @@ func SARIF(w io.Writer, r reconcile.Result, version string) error {
 		id := findingRule[f.Kind]
 		results = append(results, sarifResult{
 			RuleID: id, RuleIndex: ruleIndex[id], Level: sarifLevel(f.Severity),
-			Message: sarifText{f.Summary}, Locations: []sarifLocation{location(subjectPos(f))},
+			Message: sarifText{f.Summary}, Locations: []sarifLocation{location(f.Where())},
 			Fingerprints: map[string]string{"crosscheck/v1": findingFingerprint(id, f)},
 			Properties:   map[string]string{"event": f.Event, "property": f.Property},
 		})

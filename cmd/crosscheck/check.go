@@ -60,8 +60,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	// Text and github output place each finding and show none of its
 	// claims, which --changed-since (Scope) and sarif's related
 	// locations need.
-	need := load.Options{FindingsOnly: format.value == "text" || format.value == "github" || format.value == "sarif"}
-	need.BriefFindings = (format.value == "text" || format.value == "github") && changed == nil
+	brief := format.value == "text" || format.value == "github"
+	need := load.Options{FindingsOnly: brief || format.value == "sarif", BriefFindings: brief && changed == nil}
 	l, code, ok := openCachedFor(dir, cache, need, stderr)
 	if !ok {
 		return code

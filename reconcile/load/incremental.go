@@ -329,11 +329,10 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, vocabul
 		return false
 	}
 
-	// From here on, this run is incremental. Groups to reconcile need
-	// the vocabulary; with none, its problems are the snapshot's.
-	if len(touched) > 0 {
-		vocabulary()
-	} else if v == nil {
+	// From here on, this run is incremental. Groups to reconcile come
+	// only from what needed the vocabulary built (needVocabulary); with
+	// none, its problems are the snapshot's.
+	if v == nil {
 		l.vocabProblems = vocabProblems
 		l.problems = append(l.problems, vocabProblems...)
 	}
