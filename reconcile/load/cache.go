@@ -57,7 +57,7 @@ import (
 
 // cacheFormat is the version of the cache's layout and of what an entry
 // holds; change it with either.
-const cacheFormat = 4
+const cacheFormat = 5
 
 var cacheMagic = [8]byte{'x', 'c', 'h', 'e', 'c', 'k', 0, 1}
 
@@ -609,6 +609,25 @@ func (d *dec) n() int {
 	}
 	return int(x)
 }
+
+// u32 reads a fixed-width length of what follows, which enc patches in
+// once it knows it.
+func (d *dec) u32() int {
+	if len(d.s)-d.i < 4 {
+		d.fail()
+		return 0
+	}
+	x := binary.LittleEndian.Uint32([]byte(d.s[d.i : d.i+4]))
+	d.i += 4
+	if uint64(x) > uint64(len(d.s)-d.i) {
+		d.fail()
+		return 0
+	}
+	return int(x)
+}
+
+// skip passes over n bytes, which u32 has found are there.
+func (d *dec) skip(n int) { d.i += n }
 
 func (d *dec) str() string {
 	n := d.n()

@@ -316,7 +316,9 @@ func (pl *places) problemsFrom(s string) ([]reconcile.Problem, bool) {
 }
 
 // groupBody encodes what a check shows of a reconciled group: its
-// findings, each with its claims whole, and its problems. A finding that
+// findings, each with where it is reported and its claims whole (behind
+// their length in bytes, so that a brief read skips them), and its
+// problems. A finding that
 // points at the group's verdict is marked so: groups with a verdict are
 // reconciled on every check (see incremental.go), never read back.
 func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
@@ -333,13 +335,19 @@ func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
 		}
 		pl.put(e, f.At)
 		e.boolean(f.Verdict != nil)
+		// Where it is reported, and how many bytes its claims take: a
+		// check that shows only that (brief) skips them.
+		pl.put(e, f.Where())
 		e.uv(uint64(len(f.Claims)))
+		size := len(e.b)
+		e.b = append(e.b, 0, 0, 0, 0)
 		for k := range f.Claims {
 			c := &f.Claims[k]
 			pl.put(e, c.Pos)
 			e.claim(&c.Claim, c.Pos.File)
 			e.str(string(c.Role))
 		}
+		binary.LittleEndian.PutUint32(e.b[size:], uint32(len(e.b)-size-4))
 	}
 	pl.putProblems(e, r.Problems)
 	return bytes.Clone(e.b)
@@ -359,33 +367,24 @@ func (pl *places) readGroupBody(s, event, property string, brief bool) ([]reconc
 		if d.boolean() {
 			return nil, nil, false // a verdict's group: see groupBody
 		}
+		where := pl.get(d)
 		n := d.n()
+		size := d.u32()
 		if brief {
-			// Read through its claims, into one, keeping of the first and
-			// of the first subject where they are, which is what says
-			// where the finding is reported (Finding.Where).
-			var c reconcile.Claim
-			var marks [2]reconcile.FindingClaim
-			m, subject := 0, false
-			for k := 0; k < n && !d.bad; k++ {
-				p := pl.get(d)
-				d.claim(&c, p.File)
-				role := reconcile.Role(d.str())
-				if k == 0 || (role == reconcile.Subject && !subject) {
-					marks[m] = reconcile.FindingClaim{Claim: reconcile.Claim{Pos: c.Pos}, Role: role}
-					m, subject = min(m+1, 2), subject || role == reconcile.Subject
-				}
-			}
-			where := reconcile.Finding{At: f.At, Claims: marks[:m]}
-			f.At = where.Where()
+			f.At = where
+			d.skip(size)
 			continue
 		}
+		end := d.i + size
 		f.Claims = make([]reconcile.FindingClaim, n)
 		for k := range f.Claims {
 			c := &f.Claims[k]
 			p := pl.get(d)
 			d.claim(&c.Claim, p.File)
 			c.Role = reconcile.Role(d.str())
+		}
+		if d.i != end {
+			d.fail()
 		}
 	}
 	ps := d.problems(func() reconcile.Pos { return pl.get(d) })

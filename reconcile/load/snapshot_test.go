@@ -1,0 +1,62 @@
+package load
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/reconcile"
+)
+
+// A group's findings read back from the snapshot are what was written:
+// whole, with their claims, or brief, with only where each is reported,
+// which for a finding with no place of its own is its first subject
+// claim's, else its first claim's.
+func TestGroupBodyReadsBack(t *testing.T) {
+	l := &loader{dir: "corpus"}
+	slots := []slot{{rel: "a.toml", file: l.file("a.toml")}, {rel: "b.toml", file: l.file("b.toml")}}
+	pl := l.places(slots)
+	at := func(file string, line int) reconcile.Pos {
+		return reconcile.Pos{File: l.file(file), Line: line, Col: 1}
+	}
+	claim := func(pos reconcile.Pos, role reconcile.Role) reconcile.FindingClaim {
+		return reconcile.FindingClaim{Claim: reconcile.Claim{ID: "c", Event: "e", Property: "p", Pos: pos, Value: "1", Quote: "one"}, Role: role}
+	}
+	r := &reconcile.GroupResult{}
+	r.Event, r.Property = "e", "p"
+	r.Findings = []reconcile.Finding{
+		{Event: "e", Property: "p", Kind: "disagreement", Severity: reconcile.Error, Status: reconcile.Open, Summary: "s", Why: "w",
+			At: at("b.toml", 9), Claims: []reconcile.FindingClaim{claim(at("a.toml", 3), reconcile.Against), claim(at("b.toml", 9), reconcile.Subject)}},
+		{Event: "e", Property: "p", Kind: "disagreement", Severity: reconcile.Warning, Status: reconcile.Open, Summary: "t",
+			Claims: []reconcile.FindingClaim{claim(at("a.toml", 3), reconcile.Against), claim(at("b.toml", 5), reconcile.Subject)}},
+		{Event: "e", Property: "p", Kind: "disagreement", Severity: reconcile.Warning, Status: reconcile.Open, Summary: "u",
+			Claims: []reconcile.FindingClaim{claim(at("b.toml", 7), reconcile.Against), claim(at("a.toml", 2), reconcile.Against)}},
+		{Event: "e", Property: "p", Kind: "disagreement", Severity: reconcile.Warning, Status: reconcile.Open, Summary: "v", Claims: []reconcile.FindingClaim{}},
+	}
+	body := string(pl.groupBody(r))
+
+	whole, _, ok := pl.readGroupBody(body, "e", "p", false)
+	if !ok {
+		t.Fatal("the group's body does not read back")
+	}
+	if diff := cmp.Diff(r.Findings, whole); diff != "" {
+		t.Errorf("findings read back whole differ (-written +read):\n%s", diff)
+	}
+	brief, _, ok := pl.readGroupBody(body, "e", "p", true)
+	if !ok {
+		t.Fatal("the group's body does not read back brief")
+	}
+	want := make([]reconcile.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.At, f.Claims = f.Where(), nil
+		want[i] = f
+	}
+	if diff := cmp.Diff(want, brief); diff != "" {
+		t.Errorf("findings read back brief differ (-want +read):\n%s", diff)
+	}
+	for _, cut := range []int{1, len(body) / 2, len(body) - 1} {
+		if _, _, ok := pl.readGroupBody(body[:cut], "e", "p", true); ok {
+			t.Errorf("a body cut to %d of its %d bytes reads back brief", cut, len(body))
+		}
+	}
+}
