@@ -40,7 +40,6 @@ import (
 	"fmt"
 	"hash"
 	"hash/crc32"
-	"hash/fnv"
 	"io"
 	"math/bits"
 	"os"
@@ -254,21 +253,27 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 	}
 	shards := make([][]*slot, n)
 	for _, s := range keep {
-		h := fnv.New32a()
-		h.Write([]byte(s.rel))
-		i := int(h.Sum32() % uint32(n))
+		i := int(fnv32a(s.rel) % uint32(n))
 		shards[i] = append(shards[i], s)
 	}
-	var dirty []int
-	for i, ss := range shards {
-		old := c.shards[shardName(i, n)]
+	// A check after one change rewrites one shard: which one is worked
+	// out on every core, as it looks at every file.
+	changed := make([]bool, n)
+	workers.Each(n, func(i int) {
+		ss := shards[i]
+		name := shardName(i, n)
+		old := c.shards[name]
 		same := old != nil && old.ctx == ctx && len(old.entries) == len(ss)
 		for _, s := range ss {
 			e := s.entry
-			same = same && s.reused && e.shard == shardName(i, n) &&
+			same = same && s.reused && e.shard == name &&
 				s.stamp == e.stamp && s.textStamp() == e.textStamp && l.stampedAt(s) == e.stampedAt
 		}
-		if !same && len(ss) > 0 {
+		changed[i] = !same && len(ss) > 0
+	})
+	var dirty []int
+	for i := range changed {
+		if changed[i] {
 			dirty = append(dirty, i)
 		}
 	}
@@ -289,6 +294,17 @@ func (c *cacheStore) save(l *loader, slots []slot, ctx [32]byte) CacheStats {
 		}
 	}
 	return st
+}
+
+// fnv32a is FNV-1a of s, 32 bits, which says which shard a file's entry
+// is in.
+func fnv32a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // textStamp is the stamp of s's archived text as of this run.

@@ -3,6 +3,7 @@ package load
 import (
 	"encoding/binary"
 	"hash/crc32"
+	"hash/fnv"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -612,5 +613,39 @@ func TestStampSettled(t *testing.T) {
 		if s.settled(at) {
 			t.Errorf("%+v is settled at %d; want not", s, at)
 		}
+	}
+}
+
+// A corpus large enough to have its entries in several shards rewrites
+// only the shard of the one file that changed, and its shards are where
+// FNV-1a of each file's path puts them, as they always were.
+func TestOneChangeRewritesOneShard(t *testing.T) {
+	dir := generated(t, 2100)
+	later(t)
+	cache := t.TempDir()
+	load := func() CacheStats {
+		t.Helper()
+		l, err := LoadWith(dir, Options{CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Cache
+	}
+	if st := load(); st.Resolved != 2100 || st.Written < 2 {
+		t.Fatalf("first run: %+v; want every source resolved, in more than one shard", st)
+	}
+	src := filepath.Join(dir, "sources", "0002", "s002003.toml")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, src, string(data)+"\n# checked again\n")
+	if st := load(); st.Resolved != 1 || st.Reused != 2099 || st.Written != 1 {
+		t.Fatalf("after one source changed: %+v; want it alone resolved and its shard alone written", st)
+	}
+	h := fnv.New32a()
+	h.Write([]byte("sources/0002/s002003.toml"))
+	if got, want := fnv32a("sources/0002/s002003.toml"), h.Sum32(); got != want {
+		t.Errorf("fnv32a = %#x, hash/fnv says %#x", got, want)
 	}
 }

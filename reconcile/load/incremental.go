@@ -146,6 +146,11 @@ func hasVerdicts(slots []slot) bool {
 func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, vocabulary func() *vocab.Vocabulary, opts phrase.Options,
 	cache *cacheStore, ctx [32]byte, stretch func(*slot) ([]reconcile.Claim, []reconcile.Pos)) bool {
 	sn := in.snap
+	// The table of the files' places takes two maps the size of the
+	// corpus, which nothing before reading the groups back needs: it is
+	// made alongside.
+	placed := make(chan *places, 1)
+	go func() { placed <- l.places(slots) }()
 	resolve := append(slices.Clone(in.changed), in.live...)
 	var v *vocab.Vocabulary
 	if in.needVocabulary(slots) {
@@ -295,7 +300,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, vocabul
 			return false // a damaged entry: the long way reads it again
 		}
 	}
-	pl := l.places(slots)
+	pl := <-placed
 	type read struct {
 		findings []reconcile.Finding
 		problems []reconcile.Problem
