@@ -318,9 +318,9 @@ func (pl *places) problemsFrom(s string) ([]reconcile.Problem, bool) {
 // groupBody encodes what a check shows of a reconciled group: its
 // findings, each with where it is reported and its claims whole (behind
 // their length in bytes, so that a brief read skips them), and its
-// problems. A finding that
-// points at the group's verdict is marked so: groups with a verdict are
-// reconciled on every check (see incremental.go), never read back.
+// problems. A finding that points at the group's verdict is marked so:
+// groups with a verdict are reconciled on every check (see
+// incremental.go), never read back.
 func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
 	// Built in a reused buffer and copied out at its size: most bodies
 	// are a few bytes, some hold thousands of claims.
