@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"runtime"
@@ -365,17 +366,80 @@ func severityRank(s Severity) int {
 }
 
 // SortFindings puts open findings first, then the most severe, then by event
-// and property, so the top of a report is what needs a person.
+// and property, so the top of a report is what needs a person. Findings
+// equal in all of that, and in summary, keep their order.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
+	// The findings' places are sorted, not the findings: a stable sort
+	// moves each finding, some 170 bytes, many times over, which took a
+	// tenth of a second for the findings of 200,000 sources. Each is then
+	// moved once, to where it belongs. The places are sorted by a prefix
+	// of what orders them, held beside them (see sortPrefix): comparing
+	// the findings themselves, spread over tens of megabytes, waits on
+	// memory at nearly every comparison.
+	keys := make([]sortPrefix, len(fs))
+	for i := range fs {
+		keys[i] = prefixOf(&fs[i], int32(i))
+	}
+	slices.SortFunc(keys, func(x, y sortPrefix) int {
+		if c := cmp.Or(cmp.Compare(x.k0, y.k0), cmp.Compare(x.k1, y.k1), cmp.Compare(x.k2, y.k2)); c != 0 {
+			return c
+		}
+		a, b := &fs[x.at], &fs[y.at]
 		return cmp.Or(
-			cmp.Compare(statusRank(a.Status), statusRank(b.Status)),
-			cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)),
 			strings.Compare(a.Event, b.Event),
 			strings.Compare(a.Property, b.Property),
 			strings.Compare(a.Summary, b.Summary),
+			cmp.Compare(x.at, y.at),
 		)
 	})
+	at := make([]int32, len(fs))
+	for k := range keys {
+		at[k] = keys[k].at
+	}
+	// at[k] is the finding that belongs at k: follow each cycle of moves
+	// once, marking each place filled by setting at[k] = k.
+	for k := range at {
+		if at[k] == int32(k) {
+			continue
+		}
+		held, j := fs[k], k
+		for {
+			next := int(at[j])
+			at[j] = int32(j)
+			if next == k {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[next]
+			j = next
+		}
+	}
+}
+
+// sortPrefix is the start of a finding's place in the order of
+// SortFindings, packed into integers: the rank of its status and
+// severity, the first 15 bytes of its event, padded with zero bytes, and
+// its event's length; then, if the event fits in those 15 bytes, the
+// first 7 of its property, padded likewise. (Two events alike in their
+// first 15 bytes, padded, differ only in trailing zero bytes if both fit,
+// where the shorter comes first, or else the one that fits is the
+// other's start: either way their lengths decide.) One finding's prefix
+// is less than another's only if the finding sorts first; equal prefixes
+// leave it to the findings.
+type sortPrefix struct {
+	k0, k1, k2 uint64
+	at         int32 // the finding's index
+}
+
+func prefixOf(f *Finding, at int32) sortPrefix {
+	var b [24]byte
+	b[0] = byte(statusRank(f.Status)<<2 | severityRank(f.Severity))
+	copy(b[1:16], f.Event)
+	b[16] = byte(min(len(f.Event), 16))
+	if len(f.Event) <= 15 {
+		copy(b[17:], f.Property)
+	}
+	return sortPrefix{binary.BigEndian.Uint64(b[0:]), binary.BigEndian.Uint64(b[8:]), binary.BigEndian.Uint64(b[16:]), at}
 }
 
 func statusRank(s Status) int {

@@ -199,6 +199,51 @@ func TestIncrementalCheckDamagedSnapshot(t *testing.T) {
 	}
 }
 
+// The snapshot an incremental check leaves serves the check after it:
+// the files the check worked out, new and old, are numbered and described
+// in it as this run found them, and the files it kept as they were. Each
+// change below is followed by a check with nothing changed, which must
+// start from that snapshot and show what a check without the cache shows.
+func TestIncrementalCheckLeavesAUsableSnapshot(t *testing.T) {
+	dir := generated(t, 40)
+	later(t)
+	cache := t.TempDir()
+	sameCheck(t, dir, cache)
+	sources := filepath.Join(dir, "sources", "0000")
+	add := func(from, name string) {
+		data, err := os.ReadFile(filepath.Join(sources, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(sources, name), strings.ReplaceAll(string(data), "id = \"", "id = \""+name+"-"))
+	}
+	for _, change := range []struct {
+		name string
+		do   func()
+	}{
+		// New files sort before, among and after the old ones, so that
+		// every old file's number moves.
+		{"three new sources", func() {
+			add("s000003.toml", "a-first.toml")
+			add("s000005.toml", "s000005b.toml")
+			add("s000007.toml", "z-last.toml")
+		}},
+		{"an old source edited", func() {
+			edit(t, filepath.Join(sources, "s000010.toml"), func(s string) string {
+				return strings.Replace(s, "quote = \"", "quote = \"not in the text ", 1)
+			})
+		}},
+	} {
+		change.do()
+		for _, when := range []string{"", ", with nothing changed since"} {
+			if _, st := checkDir(t, dir, Options{CacheDir: cache, FindingsOnly: true}); !st.Incremental {
+				t.Fatalf("after %s%s: the check did not start from the snapshot (%+v)", change.name, when, st)
+			}
+		}
+		sameCheck(t, dir, cache)
+	}
+}
+
 // What a check read from the cache stays as it was when a later run
 // replaces the cache's files: their bytes are mapped, not copied, so this
 // holds only because the cache is never written in place.

@@ -353,11 +353,28 @@ func (pl *places) groupBody(r *reconcile.GroupResult) []byte {
 	return bytes.Clone(e.b)
 }
 
-// readGroupBody reads what groupBody wrote for the group event, property;
-// brief, the findings without their claims (see Options.BriefFindings).
-func (pl *places) readGroupBody(s, event, property string, brief bool) ([]reconcile.Finding, []reconcile.Problem, bool) {
+// findingsIn is how many findings a body groupBody wrote holds, or -1 if
+// it is too short to say. The findings of every group a check reads back
+// go into one array, each group's into its stretch: copying a few hundred
+// thousand findings from one array per group into one took longer than
+// reading them.
+func findingsIn(body string) int {
+	d := &dec{s: body}
+	n := d.n()
+	if d.bad {
+		return -1
+	}
+	return n
+}
+
+// readGroupBody reads what groupBody wrote for the group event, property,
+// into fs, which has room for exactly its findings (findingsIn); brief,
+// the findings without their claims (see Options.BriefFindings).
+func (pl *places) readGroupBody(s, event, property string, brief bool, fs []reconcile.Finding) ([]reconcile.Problem, bool) {
 	d := &dec{s: s}
-	fs := make([]reconcile.Finding, d.n())
+	if d.n() != len(fs) || d.bad {
+		return nil, false
+	}
 	for i := range fs {
 		f := &fs[i]
 		f.Event, f.Property = event, property
@@ -365,7 +382,7 @@ func (pl *places) readGroupBody(s, event, property string, brief bool) ([]reconc
 		f.Summary, f.Why = d.str(), d.str()
 		f.At = pl.get(d)
 		if d.boolean() {
-			return nil, nil, false // a verdict's group: see groupBody
+			return nil, false // a verdict's group: see groupBody
 		}
 		where := pl.get(d)
 		n := d.n()
@@ -388,7 +405,7 @@ func (pl *places) readGroupBody(s, event, property string, brief bool) ([]reconc
 		}
 	}
 	ps := d.problems(func() reconcile.Pos { return pl.get(d) })
-	return fs, ps, !d.bad && d.i == len(d.s)
+	return ps, !d.bad && d.i == len(d.s)
 }
 
 // hasGivenID reports whether a claim id was given in its file, rather than

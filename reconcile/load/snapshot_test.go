@@ -34,16 +34,20 @@ func TestGroupBodyReadsBack(t *testing.T) {
 		{Event: "e", Property: "p", Kind: "disagreement", Severity: reconcile.Warning, Status: reconcile.Open, Summary: "v", Claims: []reconcile.FindingClaim{}},
 	}
 	body := string(pl.groupBody(r))
+	if n := findingsIn(body); n != len(r.Findings) {
+		t.Fatalf("the body says it holds %d findings, not %d", n, len(r.Findings))
+	}
 
-	whole, _, ok := pl.readGroupBody(body, "e", "p", false)
+	whole := make([]reconcile.Finding, len(r.Findings))
+	_, ok := pl.readGroupBody(body, "e", "p", false, whole)
 	if !ok {
 		t.Fatal("the group's body does not read back")
 	}
 	if diff := cmp.Diff(r.Findings, whole); diff != "" {
 		t.Errorf("findings read back whole differ (-written +read):\n%s", diff)
 	}
-	brief, _, ok := pl.readGroupBody(body, "e", "p", true)
-	if !ok {
+	brief := make([]reconcile.Finding, len(r.Findings))
+	if _, ok := pl.readGroupBody(body, "e", "p", true, brief); !ok {
 		t.Fatal("the group's body does not read back brief")
 	}
 	want := make([]reconcile.Finding, len(r.Findings))
@@ -55,8 +59,18 @@ func TestGroupBodyReadsBack(t *testing.T) {
 		t.Errorf("findings read back brief differ (-want +read):\n%s", diff)
 	}
 	for _, cut := range []int{1, len(body) / 2, len(body) - 1} {
-		if _, _, ok := pl.readGroupBody(body[:cut], "e", "p", true); ok {
+		if _, ok := pl.readGroupBody(body[:cut], "e", "p", true, make([]reconcile.Finding, len(r.Findings))); ok {
 			t.Errorf("a body cut to %d of its %d bytes reads back brief", cut, len(body))
 		}
+	}
+	// Room for other than the findings it holds: the body is not what
+	// the snapshot's count of them promised.
+	for _, n := range []int{len(r.Findings) - 1, len(r.Findings) + 1} {
+		if _, ok := pl.readGroupBody(body, "e", "p", true, make([]reconcile.Finding, n)); ok {
+			t.Errorf("a body of %d findings reads back into room for %d", len(r.Findings), n)
+		}
+	}
+	if n := findingsIn(""); n != -1 {
+		t.Errorf("an empty body holds %d findings, want -1 (cannot say)", n)
 	}
 }
