@@ -381,7 +381,7 @@ func (l *loader) loadIncrement(in *increment, slots []slot, out *Loaded, vocabul
 		}
 	}
 	l.texts = nil
-	l.realDirs.Clear()
+	l.forgetRealDirs()
 	out.Cache = cache.save(l, slots, ctx)
 	out.Cache.Incremental = true
 	cache.groups.keepAll = true

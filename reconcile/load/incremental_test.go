@@ -27,6 +27,9 @@ func checkDir(t *testing.T, dir string, o Options) (checked, CacheStats) {
 	}
 	r := l.Reconcile()
 	l.Close()
+	if n := openDirs.Load(); n != 0 {
+		t.Fatalf("the check left %d directories open", n)
+	}
 	return checked{r.Findings, r.Problems, l.Tally()}, l.Cache
 }
 

@@ -284,7 +284,19 @@ func (l *loader) load() *Loaded {
 	// like plain sources; those, and sources whose result is cached,
 	// wait for the vocabulary.
 	slots := make([]slot, len(walked))
-	workers.Each(len(walked), func(i int) { l.first(&slots[i], walked[i], cache) })
+	runs := dirRuns(walked, 256)
+	workers.Each(len(runs), func(k int) {
+		from, to := runs[k][0], runs[k][1]
+		in := notOpen
+		if cache != nil { // stamps are looked at
+			rel := walked[from].rel
+			in = openDir(l.file(rel[:strings.LastIndexByte(rel, '/')+1]))
+			defer in.close()
+		}
+		for i := from; i < to; i++ {
+			l.first(&slots[i], walked[i], cache, in)
+		}
+	})
 
 	var defs vocab.Defs
 	ctx := newContextHash(l)
@@ -435,7 +447,7 @@ func (l *loader) load() *Loaded {
 		})
 	}
 	l.texts = nil // every quote is verified
-	l.realDirs.Clear()
+	l.forgetRealDirs()
 	if l.redo.Load() {
 		return out // LoadWith starts again
 	}
@@ -573,8 +585,27 @@ func (l *loader) load() *Loaded {
 	return out
 }
 
-// first reads one file, and parses it unless it can wait.
-func (l *loader) first(s *slot, w walked, cache *cacheStore) {
+// dirRuns splits the files the walk found, sorted so that each
+// directory's are together, into runs [from, to) of at most n files of
+// one directory each: the files are looked at a run at a time, each
+// with its directory open (see dirFD).
+func dirRuns(files []walked, n int) [][2]int {
+	var runs [][2]int
+	dirOf := func(rel string) string { return rel[:strings.LastIndexByte(rel, '/')+1] }
+	for from := 0; from < len(files); {
+		to, dir := from+1, dirOf(files[from].rel)
+		for to < len(files) && to-from < n && dirOf(files[to].rel) == dir {
+			to++
+		}
+		runs = append(runs, [2]int{from, to})
+		from = to
+	}
+	return runs
+}
+
+// first reads one file, and parses it unless it can wait. in is its
+// directory, open if stamps are looked at.
+func (l *loader) first(s *slot, w walked, cache *cacheStore, in dirFD) {
 	s.rel, s.file, s.typ = w.rel, l.file(w.rel), w.typ
 	settingsFile := s.rel == SettingsFile
 	// A file whose result is cached is only hashed, and one that looks
@@ -583,7 +614,7 @@ func (l *loader) first(s *slot, w walked, cache *cacheStore) {
 	if cache != nil && !settingsFile && s.typ.IsRegular() {
 		// Stat first: a cached file whose stamp still holds need not
 		// be read at all.
-		if e := cache.entries[s.rel]; e != nil && unchanged(s.file, e.stamp, e.stampedAt) {
+		if e := cache.entries[s.rel]; e != nil && unchanged(in, s.rel[strings.LastIndexByte(s.rel, '/')+1:], s.file, e.stamp, e.stampedAt) {
 			s.sum, s.stamp, s.stampHit = e.sum, e.stamp, true
 			s.hit, s.est = e, e.nclaims
 			return

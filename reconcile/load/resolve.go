@@ -147,6 +147,10 @@ type textAt struct {
 	rel     string // relative to the corpus root, or as written if it cannot be placed
 	problem string // why it cannot be used, reported at the text key; "" if it can
 	real    string // its real path, if it can
+	// Where to stat it: its name in its directory, open if in is, else
+	// by its real path.
+	in   dirFD
+	name string
 }
 
 // locate places the text a source names: inside the corpus, with its
@@ -161,14 +165,14 @@ func (l *loader) locate(fileRel, raw string) textAt {
 	if rel == ".." || strings.HasPrefix(rel, "../") {
 		return textAt{rel: raw, problem: fmt.Sprintf("text %q leads outside the claims directory; archive the text under it (e.g. in texts/) and point there", raw)}
 	}
-	real, err := l.realPath(rel)
+	real, in, name, err := l.realPath(rel)
 	if err != nil {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q cannot be read: %v; archive the article's text there or fix the path", raw, unwrapPath(err))}
 	}
 	if _, ok := within(l.realRoot, real); !ok {
 		return textAt{rel: rel, problem: fmt.Sprintf("text %q is a symbolic link to a file outside the claims directory; archive a copy under it instead", raw)}
 	}
-	return textAt{rel: rel, real: real}
+	return textAt{rel: rel, real: real, in: in, name: name}
 }
 
 // textTable finds each archived text by its real path, so that sources
@@ -228,8 +232,10 @@ func within(root, path string) (string, bool) {
 // directories, so each directory's real path is found once, and listed
 // once: a name it lists as a regular file is that file (which saves a
 // system call a text), and anything else goes the long way, so the
-// answer and the errors are EvalSymlinks' own.
-func (l *loader) realPath(rel string) (string, error) {
+// answer and the errors are EvalSymlinks' own. A text found in its
+// directory's listing comes with the directory, open if it could be
+// opened, and its name there; else in is notOpen.
+func (l *loader) realPath(rel string) (real string, in dirFD, name string, err error) {
 	dir, base := path.Split(rel)
 	v, ok := l.realDirs.Load(dir)
 	if !ok {
@@ -245,7 +251,7 @@ func (l *loader) realPath(rel string) (string, error) {
 		if err != nil {
 			return
 		}
-		d.real = real
+		d.real, d.fd = real, openDir(real)
 		d.regular = make(map[string]bool, len(des))
 		for _, de := range des {
 			d.regular[de.Name()] = de.Type().IsRegular()
@@ -254,11 +260,22 @@ func (l *loader) realPath(rel string) (string, error) {
 	if d.regular[base] && base != "" && base != "." && base != ".." {
 		// base is one name, and d.real clean: no need to clean again.
 		if strings.HasSuffix(d.real, string(filepath.Separator)) {
-			return d.real + base, nil
+			return d.real + base, d.fd, base, nil
 		}
-		return d.real + string(filepath.Separator) + base, nil
+		return d.real + string(filepath.Separator) + base, d.fd, base, nil
 	}
-	return filepath.EvalSymlinks(filepath.Join(l.root, filepath.FromSlash(rel)))
+	real, err = filepath.EvalSymlinks(filepath.Join(l.root, filepath.FromSlash(rel)))
+	return real, notOpen, "", err
+}
+
+// forgetRealDirs closes the texts' directories and forgets them: every
+// text has been looked at.
+func (l *loader) forgetRealDirs() {
+	l.realDirs.Range(func(_, v any) bool {
+		v.(*realDir).fd.close()
+		return true
+	})
+	l.realDirs.Clear()
 }
 
 // realDir is a directory texts are in: its real path, and which of its
@@ -266,6 +283,7 @@ func (l *loader) realPath(rel string) (string, error) {
 type realDir struct {
 	once    sync.Once
 	real    string
+	fd      dirFD // open at real, while texts are looked at
 	regular map[string]bool
 }
 
@@ -309,7 +327,7 @@ func (l *loader) currentText(fileRel string, e *cacheEntry) ([32]byte, stamp) {
 	}
 	// Most texts are cited by one source: the stat is not shared
 	// through the table of texts, which costs more than it saves.
-	if unchanged(t.real, e.textStamp, e.stampedAt) {
+	if unchanged(t.in, t.name, t.real, e.textStamp, e.stampedAt) {
 		l.textsUnread.Add(1)
 		return e.textKey, e.textStamp
 	}

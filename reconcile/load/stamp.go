@@ -1,6 +1,9 @@
 package load
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // A warm run should not have to read a file to learn that it has not
 // changed. Like git's index, the cache keeps, beside each file's content
@@ -39,11 +42,40 @@ func (s stamp) settled(at int64) bool {
 }
 
 // unchanged reports whether the file at path still has stamp s, taken at
-// at: if so its bytes are the ones read when s was taken.
-func unchanged(path string, s stamp, at int64) bool {
+// at: if so its bytes are the ones read when s was taken. in is the
+// directory the file is in, open, and name its name there; if in is not
+// open, the file is looked up by path.
+func unchanged(in dirFD, name, path string, s stamp, at int64) bool {
 	if !s.settled(at) {
 		return false
 	}
-	now, ok := statStamp(path)
+	var now stamp
+	var ok bool
+	if in.open() {
+		now, ok = in.stat(name)
+	} else {
+		now, ok = statStamp(path)
+	}
 	return ok && now == s
 }
+
+// A dirFD is a directory open to look its files up by name: a stat by one
+// name in an open directory costs about a third less than one by a whole
+// path (2.0 against 3.0 microseconds on the machine in
+// docs/performance.md), and a check after a change stats every source
+// and every text. A directory is kept open only while its files are
+// looked at (openDir), and no more than maxOpenDirs at once, so that a
+// corpus of many directories cannot run the process out of files: beyond
+// that, files are looked up by path.
+type dirFD int // the descriptor plus one: the zero dirFD is not open
+
+// notOpen is a dirFD whose files are looked up by path.
+const notOpen dirFD = 0
+
+const maxOpenDirs = 256
+
+var openDirs atomic.Int32
+
+func (d dirFD) open() bool { return d > 0 }
+
+func (d dirFD) fd() int { return int(d) - 1 }

@@ -5,6 +5,8 @@ package load
 import (
 	"io/fs"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // On Linux every local file system keeps a change time that moves with
@@ -15,6 +17,51 @@ import (
 const stampsKnown = true
 
 func statStamp(path string) (stamp, bool) { return stampFrom(-1, path) }
+
+// openDir opens the directory at path for looking files up in it (see
+// dirFD); notOpen if it cannot, or if maxOpenDirs are open already.
+// Close it when done.
+func openDir(path string) dirFD {
+	if openDirs.Add(1) > maxOpenDirs {
+		openDirs.Add(-1)
+		return notOpen
+	}
+	fd, err := unix.Open(path, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	for err == unix.EINTR {
+		fd, err = unix.Open(path, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	}
+	if err != nil {
+		openDirs.Add(-1)
+		return notOpen
+	}
+	return dirFD(fd + 1)
+}
+
+func (d dirFD) close() {
+	if d.open() {
+		unix.Close(d.fd())
+		openDirs.Add(-1)
+	}
+}
+
+// stat is statStamp of the file name in d, which is open.
+func (d dirFD) stat(name string) (stamp, bool) {
+	var st unix.Stat_t
+	err := unix.Fstatat(d.fd(), name, &st, 0)
+	for err == unix.EINTR {
+		err = unix.Fstatat(d.fd(), name, &st, 0)
+	}
+	if err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return stamp{}, false
+	}
+	return stamp{
+		size:  int64(st.Size),
+		mtime: st.Mtim.Nano(),
+		ctime: st.Ctim.Nano(),
+		ino:   uint64(st.Ino),
+		dev:   uint64(st.Dev),
+	}, true
+}
 
 // fdStamp is the stamp of an open file, taken before reading it.
 func fdStamp(fd int) stamp {

@@ -10,6 +10,12 @@ const stampsKnown = false
 
 func statStamp(string) (stamp, bool) { return stamp{}, false }
 
+func openDir(string) dirFD { return notOpen }
+
+func (dirFD) close() {}
+
+func (dirFD) stat(string) (stamp, bool) { return stamp{}, false }
+
 func fdStamp(int) stamp { return stamp{} }
 
 func infoStamp(fs.FileInfo) stamp { return stamp{} }
