@@ -11,7 +11,6 @@ package vocab
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -45,12 +44,18 @@ func SplitTermID(id string) (Class, string) {
 	return Class(c), local
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
 // ValidID reports whether s is usable as an id: lower-case ASCII letters,
 // digits and hyphens, not starting with a hyphen. Ids end up in file names,
 // URLs and command lines, where anything else needs quoting.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+func ValidID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // Slug suggests a valid id for s ("Shah Cheragh" → "shah-cheragh").
 func Slug(s string) string {
@@ -119,13 +124,17 @@ type Vocabulary struct {
 	propAt     map[string]At
 }
 
-func newVocabulary() *Vocabulary {
+// newVocabulary makes an empty vocabulary, with room for events events:
+// a corpus of years has tens of thousands, and growing maps to that size
+// step by step costs a check that builds the vocabulary a tenth of its
+// time.
+func newVocabulary(events int) *Vocabulary {
 	return &Vocabulary{
 		terms:      map[string]*term{},
-		names:      map[string]map[string]string{},
+		names:      map[string]map[string]string{"event": make(map[string]string, events)},
 		entries:    map[string][]Entry{},
-		events:     map[string]reconcile.Event{},
-		eventAt:    map[string]At{},
+		events:     make(map[string]reconcile.Event, events),
+		eventAt:    make(map[string]At, events),
 		properties: map[string]Property{},
 		propAt:     map[string]At{},
 	}
@@ -289,12 +298,15 @@ func (v *Vocabulary) Resolve(c Class, name string) (string, bool) {
 
 // ---- building
 
+// nameKey is a name's key (textnorm.Key) in its namespace.
+type nameKey struct{ namespace, key string }
+
 type builder struct {
 	v        *Vocabulary
 	problems []reconcile.Problem
 	// nameAt remembers where each (namespace, key) was first claimed, to
 	// say where the other use is when two terms share a name.
-	nameAt map[string]reconcile.Pos
+	nameAt map[nameKey]reconcile.Pos
 }
 
 func (b *builder) errorf(p reconcile.Pos, format string, args ...any) {
@@ -305,7 +317,7 @@ func (b *builder) errorf(p reconcile.Pos, format string, args ...any) {
 // a problem is left out or partly used, so that one mistake is reported once
 // rather than again at every claim that uses the term.
 func Build(d Defs) (*Vocabulary, []reconcile.Problem) {
-	b := &builder{v: newVocabulary(), nameAt: map[string]reconcile.Pos{}}
+	b := &builder{v: newVocabulary(len(d.Events)), nameAt: make(map[nameKey]reconcile.Pos, len(d.Events)+len(d.Places))}
 	b.countries(d.Countries)
 	b.properties(d.Properties)
 	places := b.places(d.Places)
@@ -319,28 +331,28 @@ func Build(d Defs) (*Vocabulary, []reconcile.Problem) {
 	// mention a place defined in a later file.
 	for _, p := range places {
 		if p.def.Within != "" {
-			if id, ok := b.placeRef(p.def.Within, p.def.At.Key("within"), fmt.Sprintf("place %q is within", p.def.ID)); ok {
+			if id, ok := b.placeRef(p.def.Within, p.def.At.Key("within"), func() string { return fmt.Sprintf("place %q is within", p.def.ID) }); ok {
 				p.t.parents = []string{id}
 			}
 		}
 	}
 	for _, n := range nats {
-		n.t.parents = b.refs(NationalityClass, "", n.def.Within, n.def.At.Key("within"), fmt.Sprintf("nationality %q is within", n.def.ID), "nationality")
+		n.t.parents = b.refs(NationalityClass, "", n.def.Within, n.def.At.Key("within"), func() string { return fmt.Sprintf("nationality %q is within", n.def.ID) }, "nationality")
 	}
 	for _, o := range orgs {
-		o.t.parents = b.refs(OrganisationClass, "", o.def.Within, o.def.At.Key("within"), fmt.Sprintf("organisation %q is within", o.def.ID), "organisation")
+		o.t.parents = b.refs(OrganisationClass, "", o.def.Within, o.def.At.Key("within"), func() string { return fmt.Sprintf("organisation %q is within", o.def.ID) }, "organisation")
 	}
 	for _, p := range persons {
-		p.t.parents = b.refs(OrganisationClass, "", p.def.Organisations, p.def.At.Key("organisation"), fmt.Sprintf("person %q belongs to", p.def.ID), "organisation")
+		p.t.parents = b.refs(OrganisationClass, "", p.def.Organisations, p.def.At.Key("organisation"), func() string { return fmt.Sprintf("person %q belongs to", p.def.ID) }, "organisation")
 	}
 	for _, c := range cats {
-		c.t.parents = b.refs(CategoryClass, c.def.Property+"/", c.def.Within, c.def.At.Key("within"), fmt.Sprintf("category %q is within", c.def.ID), fmt.Sprintf("%s category", c.def.Property))
+		c.t.parents = b.refs(CategoryClass, c.def.Property+"/", c.def.Within, c.def.At.Key("within"), func() string { return fmt.Sprintf("category %q is within", c.def.ID) }, fmt.Sprintf("%s category", c.def.Property))
 	}
 	for _, e := range events {
 		if e.def.Place == "" {
 			continue
 		}
-		if id, ok := b.placeRef(e.def.Place, e.def.At.Key("place"), fmt.Sprintf("event %q happened in", e.def.ID)); ok {
+		if id, ok := b.placeRef(e.def.Place, e.def.At.Key("place"), func() string { return fmt.Sprintf("event %q happened in", e.def.ID) }); ok {
 			ev := b.v.events[e.def.ID]
 			ev.Place = id
 			b.v.events[e.def.ID] = ev
@@ -407,7 +419,7 @@ func (b *builder) name(ns string, t *term, n string, pos reconcile.Pos, role, wh
 	}
 	if other, ok := b.v.names[ns][k]; ok {
 		if other != t.id {
-			clash(other, b.nameAt[ns+"\x00"+k])
+			clash(other, b.nameAt[nameKey{ns, k}])
 		}
 		return
 	}
@@ -415,11 +427,11 @@ func (b *builder) name(ns string, t *term, n string, pos reconcile.Pos, role, wh
 	// place may not reuse a country's name or the other way round.
 	cross := map[string]string{"place": "country", "country": "place"}[ns]
 	if other, ok := b.v.names[cross][k]; ok && cross != "" {
-		clash(other, b.nameAt[cross+"\x00"+k])
+		clash(other, b.nameAt[nameKey{cross, k}])
 		return
 	}
 	b.v.names[ns][k] = t.id
-	b.nameAt[ns+"\x00"+k] = pos
+	b.nameAt[nameKey{ns, k}] = pos
 	t.names = append(t.names, n)
 	b.v.entries[ns] = append(b.v.entries[ns], Entry{Term: t.id, Name: n})
 }
@@ -614,18 +626,18 @@ func (b *builder) eventName(id, n string, pos reconcile.Pos, role string) {
 	if other, ok := b.v.names["event"][k]; ok {
 		if other != id {
 			b.errorf(pos, "%s %q of event %q also names event %q (at %s); a name must pick out one event: remove it or make it more specific",
-				role, n, id, other, b.nameAt["event\x00"+k])
+				role, n, id, other, b.nameAt[nameKey{"event", k}])
 		}
 		return
 	}
 	b.v.names["event"][k] = id
-	b.nameAt["event\x00"+k] = pos
+	b.nameAt[nameKey{"event", k}] = pos
 	b.v.entries["event"] = append(b.v.entries["event"], Entry{Term: id, Name: n})
 }
 
 // placeRef resolves a "within" or event "place": a place id, or an ISO
 // alpha-2 code (upper case, so it cannot be mistaken for a place id).
-func (b *builder) placeRef(ref string, pos reconcile.Pos, what string) (string, bool) {
+func (b *builder) placeRef(ref string, pos reconcile.Pos, what func() string) (string, bool) {
 	if id := TermID(PlaceClass, ref); b.v.terms[id] != nil {
 		return id, true
 	}
@@ -642,13 +654,13 @@ func (b *builder) placeRef(ref string, pos reconcile.Pos, what string) (string, 
 	if up := strings.ToUpper(ref); len(ref) == 2 && b.v.terms[TermID(CountryClass, up)] != nil {
 		hint = fmt.Sprintf("; did you mean %q? (country codes are upper case)", up)
 	}
-	b.errorf(pos, "%s %q, which is neither a place id nor an ISO 3166 country code%s", what, ref, hint)
+	b.errorf(pos, "%s %q, which is neither a place id nor an ISO 3166 country code%s", what(), ref, hint)
 	return "", false
 }
 
 // refs resolves a list of ids of one class; unknown ones are reported and
 // dropped.
-func (b *builder) refs(c Class, prefix string, ids []string, pos reconcile.Pos, what, noun string) []string {
+func (b *builder) refs(c Class, prefix string, ids []string, pos reconcile.Pos, what func() string, noun string) []string {
 	var out []string
 	for _, ref := range ids {
 		id := TermID(c, prefix+ref)
@@ -664,7 +676,7 @@ func (b *builder) refs(c Class, prefix string, ids []string, pos reconcile.Pos, 
 				cands = append(cands, strings.TrimPrefix(t.local, prefix))
 			}
 		}
-		b.errorf(pos, "%s %q, which is not a %s id%s", what, ref, noun, didYouMean(ref, cands))
+		b.errorf(pos, "%s %q, which is not a %s id%s", what(), ref, noun, didYouMean(ref, cands))
 	}
 	return out
 }

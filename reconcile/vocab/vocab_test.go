@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -316,6 +317,18 @@ func TestMaySeparate(t *testing.T) {
 	for _, s := range []string{"Iran and Iraq", "Iran AND Iraq", "A, B", "A & B", "Iran Or Iraq", "x OR", "AND", "or", "Kerman", "Shaishandpur", "Oregon", "ANDORRA", "k", "", "\u212a", "and\u00a0or"} {
 		if separator.MatchString(s) && !maySeparate(s) {
 			t.Errorf("maySeparate(%q) is false, but the separator matches", s)
+		}
+	}
+}
+
+// An id is lower-case ASCII letters, digits and hyphens, and does not
+// start with a hyphen: the rule the pattern below writes down.
+func TestValidID(t *testing.T) {
+	rule := regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	for _, s := range []string{"", "a", "9", "-", "-a", "a-", "a--b", "kerman-2024", "ev-00051", "Kerman", "kerman 2024",
+		"kerman_2024", "café", "a.b", "a/b", "a:b", "\x00", "a\x00", "ｋ", "shah-cheragh", "1-2-3"} {
+		if got, want := ValidID(s), rule.MatchString(s); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
