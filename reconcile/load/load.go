@@ -960,7 +960,9 @@ func (l *loader) readFile(path string, typ fs.FileMode) ([]byte, stamp, error) {
 
 // readRegular reads a regular file no larger than MaxFileSize. Checking
 // first matters: reading a named pipe would wait forever. The stamp is
-// from that check, before reading.
+// taken after that check, before reading, so a change while the file is
+// read shows in the next run's stamp. (This is the way round for files
+// the fast reads could not take: one more stat is nothing here.)
 func readRegular(path string) ([]byte, stamp, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -972,9 +974,10 @@ func readRegular(path string) ([]byte, stamp, error) {
 	if info.Size() > MaxFileSize {
 		return nil, stamp{}, fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
 	}
+	st, _ := statStamp(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, stamp{}, unwrapPath(err)
 	}
-	return data, infoStamp(info), nil
+	return data, st, nil
 }

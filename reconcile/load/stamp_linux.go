@@ -2,12 +2,7 @@
 
 package load
 
-import (
-	"io/fs"
-	"syscall"
-
-	"golang.org/x/sys/unix"
-)
+import "golang.org/x/sys/unix"
 
 // On Linux every local file system keeps a change time that moves with
 // each write and that no program can set back: the stamp relies on it.
@@ -16,7 +11,7 @@ import (
 // git's index; --no-cache reads everything.)
 const stampsKnown = true
 
-func statStamp(path string) (stamp, bool) { return stampFrom(-1, path) }
+func statStamp(path string) (stamp, bool) { return stampFrom(unix.AT_FDCWD, path) }
 
 // openDir opens the directory at path for looking files up in it (see
 // dirFD); notOpen if it cannot, or if maxOpenDirs are open already.
@@ -45,11 +40,29 @@ func (d dirFD) close() {
 }
 
 // stat is statStamp of the file name in d, which is open.
-func (d dirFD) stat(name string) (stamp, bool) {
+func (d dirFD) stat(name string) (stamp, bool) { return stampFrom(d.fd(), name) }
+
+// fdStamp is the stamp of an open file, taken before reading it.
+func fdStamp(fd int) stamp {
+	s, _ := stampFrom(fd, "")
+	return s
+}
+
+// stampFrom makes a stamp from what stat says of path in the directory
+// open as fd (unix.AT_FDCWD: the working directory), or of the open file
+// fd itself if path is "", retried when a signal interrupts it; only a
+// regular file has one. (It runs for every file: st stays off the heap.)
+func stampFrom(fd int, path string) (stamp, bool) {
 	var st unix.Stat_t
-	err := unix.Fstatat(d.fd(), name, &st, 0)
+	stat := func() error {
+		if path == "" {
+			return unix.Fstat(fd, &st)
+		}
+		return unix.Fstatat(fd, path, &st, 0)
+	}
+	err := stat()
 	for err == unix.EINTR {
-		err = unix.Fstatat(d.fd(), name, &st, 0)
+		err = stat()
 	}
 	if err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return stamp{}, false
@@ -61,49 +74,4 @@ func (d dirFD) stat(name string) (stamp, bool) {
 		ino:   uint64(st.Ino),
 		dev:   uint64(st.Dev),
 	}, true
-}
-
-// fdStamp is the stamp of an open file, taken before reading it.
-func fdStamp(fd int) stamp {
-	s, _ := stampFrom(fd, "")
-	return s
-}
-
-// stampFrom makes a stamp from what stat says of path, or of fd if path
-// is "", retried when a signal interrupts it; only a regular file has
-// one. (It runs for every file: st stays off the heap.)
-func stampFrom(fd int, path string) (stamp, bool) {
-	var st syscall.Stat_t
-	stat := func() error {
-		if path == "" {
-			return syscall.Fstat(fd, &st)
-		}
-		return syscall.Stat(path, &st)
-	}
-	err := stat()
-	for err == syscall.EINTR {
-		err = stat()
-	}
-	if err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return stamp{}, false
-	}
-	return stampOf(&st), true
-}
-
-// infoStamp is the stamp in what os.Stat returned.
-func infoStamp(fi fs.FileInfo) stamp {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok && fi.Mode().IsRegular() {
-		return stampOf(st)
-	}
-	return stamp{}
-}
-
-func stampOf(st *syscall.Stat_t) stamp {
-	return stamp{
-		size:  int64(st.Size),
-		mtime: st.Mtim.Nano(),
-		ctime: st.Ctim.Nano(),
-		ino:   uint64(st.Ino),
-		dev:   uint64(st.Dev),
-	}
 }
