@@ -392,20 +392,16 @@ func SortFindings(fs []Finding) {
 			cmp.Compare(x.at, y.at),
 		)
 	})
-	at := make([]int32, len(fs))
+	// keys[k].at is the finding that belongs at k: follow each cycle of
+	// moves once, marking each place filled by setting keys[k].at = k.
 	for k := range keys {
-		at[k] = keys[k].at
-	}
-	// at[k] is the finding that belongs at k: follow each cycle of moves
-	// once, marking each place filled by setting at[k] = k.
-	for k := range at {
-		if at[k] == int32(k) {
+		if keys[k].at == int32(k) {
 			continue
 		}
 		held, j := fs[k], k
 		for {
-			next := int(at[j])
-			at[j] = int32(j)
+			next := int(keys[j].at)
+			keys[j].at = int32(j)
 			if next == k {
 				fs[j] = held
 				break

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -289,8 +290,8 @@ func (l *loader) load() *Loaded {
 		from, to := runs[k][0], runs[k][1]
 		in := notOpen
 		if cache != nil { // stamps are looked at
-			rel := walked[from].rel
-			in = openDir(l.file(rel[:strings.LastIndexByte(rel, '/')+1]))
+			dir, _ := path.Split(walked[from].rel)
+			in = openDir(l.file(dir))
 			defer in.close()
 		}
 		for i := from; i < to; i++ {
@@ -591,7 +592,7 @@ func (l *loader) load() *Loaded {
 // with its directory open (see dirFD).
 func dirRuns(files []walked, n int) [][2]int {
 	var runs [][2]int
-	dirOf := func(rel string) string { return rel[:strings.LastIndexByte(rel, '/')+1] }
+	dirOf := func(rel string) string { dir, _ := path.Split(rel); return dir }
 	for from := 0; from < len(files); {
 		to, dir := from+1, dirOf(files[from].rel)
 		for to < len(files) && to-from < n && dirOf(files[to].rel) == dir {
@@ -614,7 +615,7 @@ func (l *loader) first(s *slot, w walked, cache *cacheStore, in dirFD) {
 	if cache != nil && !settingsFile && s.typ.IsRegular() {
 		// Stat first: a cached file whose stamp still holds need not
 		// be read at all.
-		if e := cache.entries[s.rel]; e != nil && unchanged(in, s.rel[strings.LastIndexByte(s.rel, '/')+1:], s.file, e.stamp, e.stampedAt) {
+		if e := cache.entries[s.rel]; e != nil && unchanged(in, path.Base(s.rel), s.file, e.stamp, e.stampedAt) {
 			s.sum, s.stamp, s.stampHit = e.sum, e.stamp, true
 			s.hit, s.est = e, e.nclaims
 			return

@@ -620,17 +620,15 @@ func (b *builder) eventName(id, n string, pos reconcile.Pos, role string) {
 		b.errorf(pos, "%s %q of event %q has no letters or digits; remove it", role, n, id)
 		return
 	}
-	if b.v.names["event"] == nil {
-		b.v.names["event"] = map[string]string{}
-	}
-	if other, ok := b.v.names["event"][k]; ok {
+	names := b.v.names["event"] // made by newVocabulary
+	if other, ok := names[k]; ok {
 		if other != id {
 			b.errorf(pos, "%s %q of event %q also names event %q (at %s); a name must pick out one event: remove it or make it more specific",
 				role, n, id, other, b.nameAt[nameKey{"event", k}])
 		}
 		return
 	}
-	b.v.names["event"][k] = id
+	names[k] = id
 	b.nameAt[nameKey{"event", k}] = pos
 	b.v.entries["event"] = append(b.v.entries["event"], Entry{Term: id, Name: n})
 }
