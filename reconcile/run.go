@@ -279,19 +279,21 @@ func groupClaims(c Corpus, inPlace bool, claimKeys []ClaimKey) ([]Group, [][]Cla
 
 // sortedGroups is the order of groups by event and property. The groups
 // come in shares (share i starts at base[i]), each sorted on its own core
-// and then merged; the keys are copied together first, so that comparing
-// two groups does not reach into two Group values far apart in memory.
+// and then merged. What is sorted are the groups' places, each beside a
+// prefix of its event and property (see placePrefix): comparing the
+// strings themselves reads two places in memory far apart, for each of
+// millions of comparisons.
 func sortedGroups(groups []Group, base []int32) []int {
-	type sortKey struct {
-		event, property string
-		i               int
-	}
-	keys := make([]sortKey, len(groups))
+	keys := make([]sortPrefix, len(groups))
 	for i := range groups {
-		keys[i] = sortKey{groups[i].Event, groups[i].Property, i}
+		keys[i] = placePrefix(0, groups[i].Event, groups[i].Property, int32(i))
 	}
-	compare := func(a, b sortKey) int {
-		return cmp.Or(strings.Compare(a.event, b.event), strings.Compare(a.property, b.property))
+	compare := func(x, y sortPrefix) int {
+		if c := x.compare(y); c != 0 {
+			return c
+		}
+		a, b := &groups[x.at], &groups[y.at]
+		return cmp.Or(strings.Compare(a.Event, b.Event), strings.Compare(a.Property, b.Property))
 	}
 	bounds := make([]int, 0, len(base)+1)
 	for _, b := range base {
@@ -300,7 +302,7 @@ func sortedGroups(groups []Group, base []int32) []int {
 	bounds = append(bounds, len(groups))
 	workers.Each(len(base), func(s int) { slices.SortFunc(keys[bounds[s]:bounds[s+1]], compare) })
 	// Merge the sorted shares pairwise until one is left.
-	spare := make([]sortKey, len(keys))
+	spare := make([]sortPrefix, len(keys))
 	for len(bounds) > 2 {
 		next := []int{0}
 		pairs := (len(bounds) - 1) / 2
@@ -328,7 +330,7 @@ func sortedGroups(groups []Group, base []int32) []int {
 	}
 	order := make([]int, len(keys))
 	for k := range keys {
-		order[k] = keys[k].i
+		order[k] = int(keys[k].at)
 	}
 	return order
 }
@@ -378,10 +380,11 @@ func SortFindings(fs []Finding) {
 	// memory at nearly every comparison.
 	keys := make([]sortPrefix, len(fs))
 	for i := range fs {
-		keys[i] = prefixOf(&fs[i], int32(i))
+		f := &fs[i]
+		keys[i] = placePrefix(byte(statusRank(f.Status)<<2|severityRank(f.Severity)), f.Event, f.Property, int32(i))
 	}
 	slices.SortFunc(keys, func(x, y sortPrefix) int {
-		if c := cmp.Or(cmp.Compare(x.k0, y.k0), cmp.Compare(x.k1, y.k1), cmp.Compare(x.k2, y.k2)); c != 0 {
+		if c := x.compare(y); c != 0 {
 			return c
 		}
 		a, b := &fs[x.at], &fs[y.at]
@@ -412,30 +415,36 @@ func SortFindings(fs []Finding) {
 	}
 }
 
-// sortPrefix is the start of a finding's place in the order of
-// SortFindings, packed into integers: the rank of its status and
-// severity, the first 15 bytes of its event, padded with zero bytes, and
-// its event's length; then, if the event fits in those 15 bytes, the
-// first 7 of its property, padded likewise. (Two events alike in their
-// first 15 bytes, padded, differ only in trailing zero bytes if both fit,
-// where the shorter comes first, or else the one that fits is the
-// other's start: either way their lengths decide.) One finding's prefix
-// is less than another's only if the finding sorts first; equal prefixes
-// leave it to the findings.
+// sortPrefix is the start of a place in an order by event and property,
+// packed into integers (see placePrefix), beside the index of what it is
+// the place of.
 type sortPrefix struct {
 	k0, k1, k2 uint64
-	at         int32 // the finding's index
+	at         int32
 }
 
-func prefixOf(f *Finding, at int32) sortPrefix {
+// placePrefix packs a lead byte (a finding's status and severity, say),
+// the first 15 bytes of event, padded with zero bytes, and event's
+// length; then, if event fits in those 15 bytes, the first 7 of
+// property, padded likewise. (Two events alike in their first 15 bytes,
+// padded, differ only in trailing zero bytes if both fit, where the
+// shorter comes first, or else the one that fits is the other's start:
+// either way their lengths decide.) One prefix is less than another only
+// if its lead byte, event and property sort first; equal prefixes leave
+// it to the strings.
+func placePrefix(lead byte, event, property string, at int32) sortPrefix {
 	var b [24]byte
-	b[0] = byte(statusRank(f.Status)<<2 | severityRank(f.Severity))
-	copy(b[1:16], f.Event)
-	b[16] = byte(min(len(f.Event), 16))
-	if len(f.Event) <= 15 {
-		copy(b[17:], f.Property)
+	b[0] = lead
+	copy(b[1:16], event)
+	b[16] = byte(min(len(event), 16))
+	if len(event) <= 15 {
+		copy(b[17:], property)
 	}
 	return sortPrefix{binary.BigEndian.Uint64(b[0:]), binary.BigEndian.Uint64(b[8:]), binary.BigEndian.Uint64(b[16:]), at}
+}
+
+func (x sortPrefix) compare(y sortPrefix) int {
+	return cmp.Or(cmp.Compare(x.k0, y.k0), cmp.Compare(x.k1, y.k1), cmp.Compare(x.k2, y.k2))
 }
 
 func statusRank(s Status) int {

@@ -9,13 +9,20 @@ import (
 )
 
 // However many shares the groups come in, and in whatever order within
-// each, sortedGroups orders them all by event and then property.
+// each, sortedGroups orders them all by event and then property, also
+// where events and properties differ only late, start one another, or
+// hold zero bytes.
 func TestSortedGroups(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	for _, shares := range []int{1, 2, 3, 4, 5, 7, 8} {
 		for _, n := range []int{0, 1, 2, 9, 100, 1000} {
 			groups := make([]Group, n)
+			awkward := randomFindings(rng, n, -1)
 			for i := range groups {
+				if i%2 == 0 {
+					groups[i] = Group{Event: awkward[i].Event, Property: awkward[i].Property}
+					continue
+				}
 				// Few distinct events, so that properties decide often.
 				groups[i] = Group{Event: fmt.Sprintf("ev-%d", rng.IntN(n/3+1)), Property: fmt.Sprintf("p%d", rng.IntN(4))}
 			}
