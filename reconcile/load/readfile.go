@@ -95,8 +95,8 @@ func compactStrings(data []byte, r *sourceResult) {
 
 // compactor counts (arena nil) or copies (arena made) the strings in
 // [lo, hi). Strings that are the same stretch of the file (a claim's
-// source is the source's id; a file's claims are mostly about one event)
-// are copied once: the last few stretches are remembered.
+// source is the source's id) are copied once: the last few stretches are
+// remembered.
 type compactor struct {
 	lo, hi uintptr
 	n      int

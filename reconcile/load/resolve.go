@@ -127,7 +127,7 @@ type resolved struct {
 	textStamp stamp
 	// ownAuthority is made by sourceAuthority, ids by claimID.
 	ownAuthority string
-	ids          strings.Builder
+	ids          []byte
 }
 
 func (r *resolved) errorf(p reconcile.Pos, format string, args ...any) {
@@ -205,7 +205,8 @@ func (l *loader) locate(fileRel, raw string) textAt {
 }
 
 // textTable finds each archived text by its real path, so that sources
-// citing the same text read it once. Nearly every lookup is of a text not
+// citing the same text hash it once and share its normalised form while
+// they are verified against it (see archived). Nearly every lookup is of a text not
 // seen before, which sync.Map is slow at: the table is split into shards,
 // each with a lock of its own.
 type textTable struct {
@@ -399,7 +400,7 @@ func (l *loader) claim(f *parsedFile, pc parsedClaim, v *vocab.Vocabulary, opts 
 	}
 	c.idPos = pc.key("id")
 	if c.ID == "" {
-		c.ID = r.claimID(s.src.ID, pc.n, len(f.claims))
+		c.ID = r.claimID(s.src.ID, pc.n, f.claims)
 	}
 	ok = pc.complete
 	// A known event or property is named by the vocabulary's own string
@@ -515,18 +516,23 @@ func authority(attributed string, v *vocab.Vocabulary) (string, bool) {
 // claimID is the id of the nth claim of a source that gives it none,
 // "source#n". A file's ids share one allocation: made one at a time,
 // they were two million small ones at 200,000 sources.
-func (r *resolved) claimID(source string, n, claims int) string {
-	if r.ids.Cap() == 0 {
-		r.ids.Grow(claims * (len(source) + 4))
+func (r *resolved) claimID(source string, n int, claims []parsedClaim) string {
+	if r.ids == nil {
+		without := 0
+		for i := range claims {
+			if claims[i].id == "" {
+				without++
+			}
+		}
+		r.ids = make([]byte, 0, without*(len(source)+4))
 	}
-	start := r.ids.Len()
-	r.ids.WriteString(source)
-	r.ids.WriteByte('#')
-	var digits [20]byte
-	r.ids.Write(strconv.AppendInt(digits[:0], int64(n), 10))
-	// What a Builder has written stays as it is while it grows, so
-	// each id can be a stretch of it.
-	return r.ids.String()[start:]
+	start := len(r.ids)
+	r.ids = append(r.ids, source...)
+	r.ids = append(r.ids, '#')
+	r.ids = strconv.AppendInt(r.ids, int64(n), 10)
+	// Bytes once appended are not written again, here or in the larger
+	// copy an append may move them to: each id can be a stretch of them.
+	return unsafe.String(&r.ids[start], len(r.ids)-start)
 }
 
 // sourceAuthority is the authority of the source's own claims,
