@@ -38,7 +38,7 @@ type archived struct {
 	// norm is held weakly: sources citing the same text at the same time
 	// share it, but the table of texts does not keep every one of them
 	// until the last source is verified, which at 200,000 sources was
-	// 700 MB of texts at once. A source citing a text whose normalised
+	// up to 700 MB of texts at once. A source citing a text whose normalised
 	// form has gone reads it again, and is verified against, and keyed
 	// by, what it read.
 	normMu sync.Mutex
@@ -206,9 +206,9 @@ func (l *loader) locate(fileRel, raw string) textAt {
 
 // textTable finds each archived text by its real path, so that sources
 // citing the same text hash it once and share its normalised form while
-// they are verified against it (see archived). Nearly every lookup is of a text not
-// seen before, which sync.Map is slow at: the table is split into shards,
-// each with a lock of its own.
+// they are verified against it (see archived). Nearly every lookup is of
+// a text not seen before, which sync.Map is slow at: the table is split
+// into shards, each with a lock of its own.
 type textTable struct {
 	seed   maphash.Seed
 	shards [64]struct {
