@@ -501,7 +501,10 @@ func (l *loader) draftSnapshot(slots []slot) *snapshotDraft {
 
 // snapGroupOf is what the snapshot keeps of a reconciled group, its
 // members numbered as this run's slots.
-func snapGroupOf(r *reconcile.GroupResult, pl *places) (snapGroup, bool) {
+//
+// The body is left out when withBody is false: the caller has it
+// encoded as the snapshot is written (snapshot.bodies).
+func snapGroupOf(r *reconcile.GroupResult, pl *places, withBody bool) (snapGroup, bool) {
 	g := snapGroup{event: r.Event, property: r.Property}
 	last := ""
 	for k := range r.Claims {
@@ -521,8 +524,10 @@ func snapGroupOf(r *reconcile.GroupResult, pl *places) (snapGroup, bool) {
 	}
 	slices.Sort(g.members)
 	g.members = slices.Compact(g.members)
-	b := pl.groupBody(r)
-	g.body = unsafe.String(unsafe.SliceData(b), len(b)) // b is not written to again
+	if withBody {
+		b := pl.groupBody(r)
+		g.body = unsafe.String(unsafe.SliceData(b), len(b)) // b is not written to again
+	}
 	return g, true
 }
 
@@ -530,11 +535,12 @@ func snapGroupOf(r *reconcile.GroupResult, pl *places) (snapGroup, bool) {
 func (l *Loaded) saveSnapshot(sd *snapshotDraft, r *reconcile.Result) {
 	groups := make([]snapGroup, len(r.Groups))
 	ok := make([]bool, len(r.Groups))
-	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], sd.pl) })
+	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], sd.pl, false) })
 	if slices.Contains(ok, false) {
 		return
 	}
-	sn := &snapshot{ctx: l.context, files: sd.files, groups: groups, clashes: sd.clashes, vocabulary: sd.vocabulary}
+	sn := &snapshot{ctx: l.context, files: sd.files, groups: groups, clashes: sd.clashes, vocabulary: sd.vocabulary,
+		bodies: func(i int, e *enc) { sd.pl.appendGroupBody(e, &r.Groups[i]) }}
 	if sn.write(l.Cache.Dir) {
 		l.Cache.Written++
 	}
@@ -569,7 +575,7 @@ func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult)
 	fresh := make([]snapGroup, len(reconciled))
 	ok := make([]bool, len(reconciled))
 	workers.Each(len(reconciled), func(k int) {
-		fresh[k], ok[k] = snapGroupOf(&reconciled[k], in.pl)
+		fresh[k], ok[k] = snapGroupOf(&reconciled[k], in.pl, true)
 	})
 	if slices.Contains(ok, false) {
 		return

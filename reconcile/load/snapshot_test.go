@@ -1,6 +1,12 @@
 package load
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,4 +79,60 @@ func TestGroupBodyReadsBack(t *testing.T) {
 	if n := findingsIn(""); n != -1 {
 		t.Errorf("an empty body holds %d findings, want -1 (cannot say)", n)
 	}
+}
+
+// A snapshot whose bodies are encoded as it is written (snapshot.bodies,
+// a batch at a time on every core) is the same file as one whose bodies
+// were all encoded first, whatever the number of cores, and reads back
+// whole: each group with its own body, across the batches' boundaries.
+func TestSnapshotWrittenFromBodiesIsTheSame(t *testing.T) {
+	for _, n := range []int{0, 1, bodyBatch - 1, bodyBatch, 2*bodyBatch + 7} {
+		groups := make([]snapGroup, n)
+		bodies := make([]string, n)
+		for i := range groups {
+			// Lengths vary, some bodies empty, so that a body taken
+			// from the wrong place in a worker's buffer shows.
+			body := strings.Repeat(string(rune('a'+i%26)), (i*7919)%97)
+			groups[i] = snapGroup{event: fmt.Sprintf("ev-%05d", i), property: "deaths", members: []int32{0}, verified: i % 3}
+			bodies[i] = body
+		}
+		files := []snapFile{{rel: "sources/a.toml", nclaims: 1}}
+		held := make([]snapGroup, n)
+		copy(held, groups)
+		for i := range held {
+			held[i].body = bodies[i]
+		}
+		want := writtenSnapshot(t, &snapshot{files: files, groups: held})
+		for _, procs := range []int{1, 2, 3} {
+			old := runtime.GOMAXPROCS(procs)
+			got := writtenSnapshot(t, &snapshot{files: files, groups: groups,
+				bodies: func(i int, e *enc) { e.b = append(e.b, bodies[i]...) }})
+			runtime.GOMAXPROCS(old)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%d groups, GOMAXPROCS=%d: the snapshot written from bodies differs from the one written from bodies held", n, procs)
+			}
+			back := snapshotFrom(got)
+			if back == nil {
+				t.Fatalf("%d groups, GOMAXPROCS=%d: the snapshot does not read back", n, procs)
+			}
+			for i := range back.groups {
+				if g := back.groups[i]; g.event != held[i].event || g.body != bodies[i] {
+					t.Fatalf("%d groups, GOMAXPROCS=%d: group %d reads back as %q with body %q, want %q with %q", n, procs, i, g.event, g.body, held[i].event, bodies[i])
+				}
+			}
+		}
+	}
+}
+
+func writtenSnapshot(t *testing.T, sn *snapshot) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	if !sn.write(dir) {
+		t.Fatal("the snapshot was not written")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, snapshotName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
