@@ -264,20 +264,32 @@ if [ "$HAVE_CHECK" = 1 ]; then
 fi
 
 # How each run grows from the smallest corpus to the largest (linear growth
-# is the size ratio).
+# is the size ratio): the medians at each size divided, and, paired, each
+# repetition's run at the larger size divided by the same repetition's at
+# the smaller, whose median and range are given. A repetition measures both
+# sizes within a few minutes of each other, so the paired figure follows
+# the machine's pace less than medians taken across the whole script do.
 if [ "$(echo $SIZES | wc -w)" -gt 1 ]; then
+	SMALL=$(echo $SIZES | tr ' ' '\n' | sort -n | head -1)
+	LARGE=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
 	echo
-	echo "| run | corpus grew | wall grew | CPU grew | peak RSS grew |"
-	echo "|---|---:|---:|---:|---:|"
-	awk '
-		{ k = $2; if (!(k in lo) || $1 < lo[k]) { lo[k] = $1; lw[k] = $3; lc[k] = $4; lr[k] = $5 }
-		  if (!(k in hi) || $1 > hi[k]) { hi[k] = $1; hw[k] = $3; hc[k] = $4; hr[k] = $5 } }
-		END {
-			split("floor cold first warm new", order, " ")
-			for (i = 1; i <= 5; i++) {
-				k = order[i]
-				if (!(k in lo) || hi[k] == lo[k] || lw[k] == 0 || lc[k] == 0) continue
-				printf "| %s | %.1f× | %.1f× | %.1f× | %.1f× |\n", k, hi[k] / lo[k], hw[k] / lw[k], hc[k] / lc[k], hr[k] / lr[k]
-			}
-		}' "$WORK/medians.txt"
+	echo "| run | corpus grew | wall grew | CPU grew | peak RSS grew | wall grew, paired: median (range) | CPU grew, paired: median (range) |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
+	for k in floor cold first warm new; do
+		[ -s "$WORK/m.$SMALL.$k" ] && [ -s "$WORK/m.$LARGE.$k" ] || continue
+		awk -v k="$k" -v lo="$SMALL" -v hi="$LARGE" '
+			$1 == lo && $2 == k { lw = $3; lc = $4; lr = $5 }
+			$1 == hi && $2 == k { hw = $3; hc = $4; hr = $5 }
+			END {
+				if (lw == 0 || lc == 0) exit
+				printf "| %s | %.1f× | %.1f× | %.1f× | %.1f× ", k, hi / lo, hw / lw, hc / lc, hr / lr
+			}' "$WORK/medians.txt"
+		# Column 1 of m.* is wall time, column 3 CPU time.
+		for c in 1 3; do
+			paste -d' ' "$WORK/m.$SMALL.$k" "$WORK/m.$LARGE.$k" |
+				awk -v c="$c" '{ if ($c > 0) print $(c + 3) / $c }' | sort -g |
+				awk '{ v[NR] = $1 } END { if (NR) printf "| %.1f× (%.1f–%.1f) ", v[int((NR + 1) / 2)], v[1], v[NR] }'
+		done
+		echo "|"
+	done
 fi
