@@ -62,6 +62,8 @@ type snapshot struct {
 	// written so: its bodies (230 MB at 200,000 sources) are encoded a
 	// batch at a time into buffers the next batch reuses, rather than
 	// each into memory of its own, all held until the last is written.
+	// write calls it from several goroutines at once, each with an e of
+	// its own: it may only append to e, and read what does not change.
 	bodies func(i int, e *enc)
 }
 
@@ -226,12 +228,18 @@ func (sn *snapshot) write(dir string) bool {
 		}
 		e.uv(uint64(len(sn.groups)))
 		// With sn.bodies, each worker encodes a run of a batch's groups
-		// into a buffer of its own; ends[i] is where group i's body
-		// ends in it.
+		// into a buffer of its own; ends[k] is where the batch's k-th
+		// body ends in its worker's buffer.
 		parts := min(runtime.GOMAXPROCS(0), bodyBatch)
-		bufs := make([]enc, parts)
-		ends := make([]int, bodyBatch)
+		var bufs []enc
+		var ends []int
+		if sn.bodies != nil {
+			bufs, ends = make([]enc, parts), make([]int, bodyBatch)
+		}
 		for from := 0; from < len(sn.groups); from += bodyBatch {
+			if out.Flush() != nil {
+				break // the file cannot be written: encode no more
+			}
 			to := min(from+bodyBatch, len(sn.groups))
 			per := (to - from + parts - 1) / parts
 			if sn.bodies != nil {

@@ -104,10 +104,11 @@ func TestSnapshotWrittenFromBodiesIsTheSame(t *testing.T) {
 		}
 		want := writtenSnapshot(t, &snapshot{files: files, groups: held})
 		for _, procs := range []int{1, 2, 3} {
-			old := runtime.GOMAXPROCS(procs)
-			got := writtenSnapshot(t, &snapshot{files: files, groups: groups,
-				bodies: func(i int, e *enc) { e.b = append(e.b, bodies[i]...) }})
-			runtime.GOMAXPROCS(old)
+			got := func() []byte {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				return writtenSnapshot(t, &snapshot{files: files, groups: groups,
+					bodies: func(i int, e *enc) { e.b = append(e.b, bodies[i]...) }})
+			}()
 			if !bytes.Equal(got, want) {
 				t.Fatalf("%d groups, GOMAXPROCS=%d: the snapshot written from bodies differs from the one written from bodies held", n, procs)
 			}
