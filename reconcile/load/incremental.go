@@ -531,25 +531,27 @@ func snapGroupOf(r *reconcile.GroupResult, pl *places, withBody bool) (snapGroup
 	return g, true
 }
 
-// saveSnapshot writes the snapshot of a full check.
-func (l *Loaded) saveSnapshot(sd *snapshotDraft, r *reconcile.Result) {
+// saveSnapshot writes the snapshot of a full check; written is 1 if it
+// did, else 0.
+func (l *Loaded) saveSnapshot(sd *snapshotDraft, r *reconcile.Result) (written int) {
 	groups := make([]snapGroup, len(r.Groups))
 	ok := make([]bool, len(r.Groups))
 	workers.Each(len(r.Groups), func(i int) { groups[i], ok[i] = snapGroupOf(&r.Groups[i], sd.pl, false) })
 	if slices.Contains(ok, false) {
-		return
+		return 0
 	}
 	sn := &snapshot{ctx: l.context, files: sd.files, groups: groups, clashes: sd.clashes, vocabulary: sd.vocabulary,
 		bodies: func(i int, e *enc) { sd.pl.appendGroupBody(e, &r.Groups[i]) }}
 	if sn.write(l.Cache.Dir) {
-		l.Cache.Written++
+		return 1
 	}
+	return 0
 }
 
 // reconcileIncrement reconciles the touched groups and puts them together
 // with the rest, from the snapshot; snap writes the next snapshot (nil
-// when the snapshot holds as it is).
-func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) (res reconcile.Result, snap func()) {
+// when the snapshot holds as it is) and says how many files it wrote.
+func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) (res reconcile.Result, snap func() int) {
 	in := l.inc
 	sub := reconcile.RunWith(l.Corpus, o)
 	res = reconcile.Result{Events: l.Events, Properties: l.Properties,
@@ -564,13 +566,14 @@ func (l *Loaded) reconcileIncrement(o reconcile.RunOptions) (res reconcile.Resul
 		return res, nil
 	}
 	in.changed = nil // a second Reconcile finds nothing changed
-	return res, func() { l.nextSnapshot(in, sub.Groups) }
+	return res, func() int { return l.nextSnapshot(in, sub.Groups) }
 }
 
 // nextSnapshot writes the snapshot after an incremental check: the groups
 // not touched as they were (their files now numbered as this run's
-// slots), and the touched ones as reconciled now.
-func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult) {
+// slots), and the touched ones as reconciled now. written is 1 if it
+// did, else 0.
+func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult) (written int) {
 	sn := in.snap
 	fresh := make([]snapGroup, len(reconciled))
 	ok := make([]bool, len(reconciled))
@@ -578,7 +581,7 @@ func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult)
 		fresh[k], ok[k] = snapGroupOf(&reconciled[k], in.pl, true)
 	})
 	if slices.Contains(ok, false) {
-		return
+		return 0
 	}
 	// Renumbered in place: this snapshot is not read again.
 	kept := make([]bool, len(sn.groups))
@@ -622,8 +625,9 @@ func (l *Loaded) nextSnapshot(in *increment, reconciled []reconcile.GroupResult)
 	}
 	next := &snapshot{ctx: l.context, files: files, groups: groups, clashes: sn.clashes, vocabulary: sn.vocabulary}
 	if next.write(l.Cache.Dir) {
-		l.Cache.Written++
+		return 1
 	}
+	return 0
 }
 
 // sourceIDsAfter is the corpus's source ids, sorted, once the changed
