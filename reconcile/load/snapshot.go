@@ -263,22 +263,21 @@ func (sn *snapshot) write(dir string) bool {
 					at = int64(m)
 				}
 				e.uv(uint64(g.verified))
-				if sn.bodies == nil {
-					e.uv(uint64(len(g.body)))
-					flush()
-					body += len(g.body)
-					out.WriteString(g.body)
-					continue
+				// The body is the one held, or else the one just
+				// encoded: one of the two is empty.
+				held, encoded := g.body, []byte(nil)
+				if sn.bodies != nil {
+					k := i - from
+					encoded = bufs[k/per].b[:ends[k]]
+					if k%per > 0 {
+						encoded = encoded[ends[k-1]:]
+					}
 				}
-				k := i - from
-				b := bufs[k/per].b[:ends[k]]
-				if k%per > 0 {
-					b = b[ends[k-1]:]
-				}
-				e.uv(uint64(len(b)))
+				e.uv(uint64(len(held) + len(encoded)))
 				flush()
-				body += len(b)
-				out.Write(b)
+				body += len(held) + len(encoded)
+				out.WriteString(held)
+				out.Write(encoded)
 			}
 		}
 		e.str(sn.clashes)
